@@ -1,0 +1,270 @@
+//! The decoder against FORMAT.md: every good line comes back canonical, every bad
+//! one is refused with the field and what was expected.
+
+use zonewatch_model::{decode_line, FieldError, Kind};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn every_field_fixture_is_canonical() {
+    for line in fixture("every-field.jsonl").lines() {
+        let record = decode_line(line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+        assert_eq!(record.to_line(), line);
+    }
+}
+
+#[test]
+fn worked_example_decodes_and_reencodes_stably() {
+    for line in fixture("worked.jsonl").lines() {
+        let record = decode_line(line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+        let again = decode_line(&record.to_line()).expect("canonical line decodes");
+        assert_eq!(again, record);
+        assert_eq!(again.to_line(), record.to_line());
+    }
+}
+
+#[test]
+fn every_kind_of_reference_is_listed() {
+    let line = fixture("every-field.jsonl")
+        .lines()
+        .find(|l| l.contains(r#""id":"inc-all""#))
+        .map(str::to_owned)
+        .expect("fixture has inc-all");
+    let record = decode_line(&line).expect("valid");
+    let refs: Vec<(String, &str)> = record
+        .references()
+        .into_iter()
+        .map(|r| (r.field, r.target))
+        .collect();
+    assert_eq!(
+        refs,
+        vec![
+            ("sources[0]".to_owned(), "src-all"),
+            ("site".to_owned(), "site-all"),
+            ("victims[0]".to_owned(), "p-all"),
+            ("perpetrators[0]".to_owned(), "p-perp"),
+            ("perpetrators[1]".to_owned(), "org-all"),
+            ("testimony".to_owned(), "t-all"),
+        ]
+    );
+}
+
+fn errors(line: &str) -> Vec<FieldError> {
+    match decode_line(line) {
+        Ok(record) => panic!("accepted {line} as {:?}", record.kind()),
+        Err(errors) => errors,
+    }
+}
+
+/// Asserts the line is refused with an error on `field` whose message contains `words`.
+fn refused(line: &str, field: Option<&str>, words: &str) {
+    let errors = errors(line);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field.as_deref() == field && e.message.contains(words)),
+        "{line}\nexpected an error on {field:?} containing {words:?}, got {errors:?}"
+    );
+}
+
+const SITE: &str = r#""kind":"site","id":"s","name":"N","category":"scam_compound","country":"KH""#;
+
+#[test]
+fn bad_input_names_the_field_and_what_was_expected() {
+    refused(r#"{"kind":"site","id":"s""#, None, "malformed JSON");
+    refused(r#"[1,2]"#, None, "expected a JSON object");
+    refused(r#"{"id":"x"}"#, Some("kind"), "required field is missing");
+    refused(
+        r#"{"kind":"place","id":"x"}"#,
+        Some("kind"),
+        "one of `source`",
+    );
+    refused(
+        &format!("{{{SITE},\"colour\":\"red\"}}"),
+        Some("colour"),
+        "unknown field",
+    );
+    refused(
+        &format!("{{{SITE},\"admin1\":null}}"),
+        Some("admin1"),
+        "null is not allowed",
+    );
+    refused(
+        r#"{"kind":"site","id":"s","name":"N","category":"Casino","country":"KH"}"#,
+        Some("category"),
+        "one of `scam_compound`, `suspected_site`",
+    );
+    refused(
+        r#"{"kind":"source","id":"a b","title":"T","type":"report"}"#,
+        Some("id"),
+        "an id of 1 to 128",
+    );
+    refused(
+        &format!(
+            r#"{{"kind":"source","id":"{}","title":"T","type":"report"}}"#,
+            "a".repeat(129)
+        ),
+        Some("id"),
+        "1 to 128",
+    );
+    refused(
+        &format!("{{{SITE},\"lat\":91,\"lon\":0}}"),
+        Some("lat"),
+        "from -90 to 90",
+    );
+    refused(
+        &format!("{{{SITE},\"lat\":1,\"lon\":-180.5}}"),
+        Some("lon"),
+        "from -180 to 180",
+    );
+    refused(
+        &format!("{{{SITE},\"lat\":10}}"),
+        Some("lon"),
+        "`lon` is missing",
+    );
+    refused(
+        &format!("{{{SITE},\"lon\":10}}"),
+        Some("lat"),
+        "`lat` is missing",
+    );
+    refused(
+        &format!("{{{SITE},\"lat\":\"10\",\"lon\":1}}"),
+        Some("lat"),
+        "got \"10\"",
+    );
+    refused(
+        r#"{"kind":"site_status","id":"x","site":"s","date":"2023-02-30","status":"closed","basis":"media"}"#,
+        Some("date"),
+        "that exists",
+    );
+    refused(
+        r#"{"kind":"site_status","id":"x","site":"s","date":"2023","status":"closed","basis":"media","relocated_to":"s2"}"#,
+        Some("relocated_to"),
+        "only allowed when",
+    );
+    refused(
+        &format!("{{{SITE},\"country\":\"kh\"}}"),
+        None,
+        "appears twice",
+    );
+    refused(
+        r#"{"kind":"site","id":"s","name":"N","category":"scam_compound","country":"XX"}"#,
+        Some("country"),
+        "ISO 3166-1",
+    );
+    refused(
+        r#"{"kind":"intervention","id":"i","site":"s","date":"2024","type":"raid","persons_removed":40.0}"#,
+        Some("persons_removed"),
+        "JSON integer",
+    );
+    refused(
+        r#"{"kind":"intervention","id":"i","site":"s","date":"2024","type":"raid","persons_removed":-1}"#,
+        Some("persons_removed"),
+        ">= 0",
+    );
+    refused(
+        r#"{"kind":"person","id":"p","alias":"A","roles":["survivor","survivor"]}"#,
+        Some("roles[1]"),
+        "duplicate",
+    );
+    refused(
+        r#"{"kind":"person","id":"p","alias":"A","roles":[]}"#,
+        Some("roles"),
+        "non-empty",
+    );
+    refused(
+        r#"{"kind":"person","id":"p","alias":"A","roles":["boss"]}"#,
+        Some("roles[0]"),
+        "one of `survivor`",
+    );
+    refused(
+        r#"{"kind":"person","id":"p","alias":"A","roles":["victim"],"recruitment":{}}"#,
+        Some("recruitment"),
+        "at least one field",
+    );
+    refused(
+        r#"{"kind":"person","id":"p","alias":"A","roles":["victim"],"custody":[{"site":"s","from":"2024-03","to":"2024-02"}]}"#,
+        Some("custody[0].to"),
+        "may not be before",
+    );
+    refused(
+        r#"{"kind":"person","id":"p","alias":"A","roles":["victim"],"custody":[{"from":"2024"}]}"#,
+        Some("custody[0].site"),
+        "required",
+    );
+    refused(
+        r#"{"kind":"person","id":"p","alias":"A","roles":["victim"],"recruitment":{"chanel":"facebook"}}"#,
+        Some("recruitment.chanel"),
+        "unknown field",
+    );
+    refused(
+        r#"{"kind":"testimony","id":"t","person":"p","date":"2024","consent":"yes"}"#,
+        Some("consent"),
+        "one of `public_use`",
+    );
+    refused(
+        r#"{"kind":"testimony","id":"t","person":"p","date":"2024","consent":"withdrawn","findings":[{"code":"ilo.unknown"}]}"#,
+        Some("findings[0].code"),
+        "one of `ilo.abuse_of_vulnerability`",
+    );
+    refused(
+        r#"{"kind":"ad","id":"a","platform":"facebook","text":"  "}"#,
+        Some("text"),
+        "empty string",
+    );
+    refused(
+        r#"{"kind":"ad","id":"a","platform":"facebook","text":"t","sources":"src"}"#,
+        Some("sources"),
+        "a list",
+    );
+    refused(
+        r#"{"kind":"source","id":"s","title":"T","type":"report","sha256":"ABC"}"#,
+        Some("sha256"),
+        "64 lowercase",
+    );
+}
+
+#[test]
+fn restricted_values_are_never_echoed_in_errors() {
+    let secret = "Somchai Secretname";
+    for line in [
+        format!(
+            r#"{{"kind":"person","id":"p","alias":"A","roles":["victim"],"pii":{{"legal_name":["{secret}"]}}}}"#
+        ),
+        format!(
+            r#"{{"kind":"person","id":"p","alias":"A","roles":["victim"],"pii":{{"date_of_birth":"{secret}"}}}}"#
+        ),
+        format!(
+            r#"{{"kind":"testimony","id":"t","person":"p","date":"2024","consent":"withdrawn","transcript":["{secret}"]}}"#
+        ),
+    ] {
+        let errors = errors(&line);
+        let shown = format!("{errors:?}");
+        assert!(!shown.contains("Secretname"), "{shown}");
+    }
+}
+
+#[test]
+fn several_problems_on_one_line_are_all_reported() {
+    let errors = errors(r#"{"kind":"site","id":"s","category":"x","country":"ZZ","extra":1}"#);
+    let fields: Vec<_> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
+    for field in ["name", "category", "country", "extra"] {
+        assert!(fields.contains(&field), "{field} missing from {errors:?}");
+    }
+}
+
+#[test]
+fn empty_lists_mean_absent_and_integral_numbers_are_integers() {
+    let record = decode_line(&format!(
+        "{{{SITE},\"aliases\":[],\"lat\":10.0,\"lon\":1e2}}"
+    ))
+    .expect("valid");
+    assert_eq!(record.kind(), Kind::Site);
+    assert_eq!(
+        record.to_line(),
+        format!("{{{SITE},\"lat\":10,\"lon\":100}}")
+    );
+}
