@@ -1,0 +1,201 @@
+//! The embedded backend: one SQLite file in WAL mode, written by one transaction at a
+//! time (`BEGIN IMMEDIATE`, so a second writer waits instead of failing mid-way).
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use zonewatch_model::Kind;
+
+use crate::migrate::{Migration, SQLITE};
+use crate::{
+    parse_kind, parse_sensitivity, KindConflict, Result, Row, Store, StoreError, WriteTransaction,
+};
+
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        create_private_file(path)?;
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = SqliteStore { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )?;
+        let applied: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )?;
+        for Migration { version, name, sql } in SQLITE.iter().filter(|m| m.version > applied) {
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, datetime('now'))",
+                params![version, name],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Survivors' data lives in this file: create it readable by its owner only. SQLite
+/// gives the -wal and -shm files the same permissions.
+fn create_private_file(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StoreError::Io(std::io::Error::new(
+            e.kind(),
+            format!("cannot create the database file {}: {e}", path.display()),
+        ))),
+    }
+}
+
+fn row_from_sql(row: &rusqlite::Row) -> Result<Row> {
+    let id: String = row.get(0)?;
+    let kind = parse_kind(&id, &row.get::<_, String>(1)?)?;
+    let sensitivity = parse_sensitivity(&id, &row.get::<_, String>(2)?)?;
+    Ok(Row {
+        kind,
+        sensitivity,
+        body: row.get(3)?,
+        restricted: row.get(4)?,
+        id,
+    })
+}
+
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    fn begin_write(&mut self) -> Result<Box<dyn WriteTransaction + '_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Box::new(SqliteWrite { tx }))
+    }
+
+    fn count_by_kind(&mut self) -> Result<Vec<(Kind, u64)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT kind, COUNT(*) FROM records GROUP BY kind")?;
+        let mut counts: Vec<(Kind, u64)> = Kind::ALL.iter().map(|k| (*k, 0)).collect();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let kind = parse_kind("(count)", &row.get::<_, String>(0)?)?;
+            counts[usize::from(kind.rank())].1 = row.get::<_, i64>(1)? as u64;
+        }
+        Ok(counts)
+    }
+
+    fn scan_kind(&mut self, kind: Kind, visit: &mut dyn FnMut(Row) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, sensitivity, body, restricted FROM records WHERE kind = ?1 ORDER BY id",
+        )?;
+        let mut rows = stmt.query([kind.as_str()])?;
+        while let Some(row) = rows.next()? {
+            visit(row_from_sql(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn get(&mut self, id: &str) -> Result<Option<Row>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, kind, sensitivity, body, restricted FROM records WHERE id = ?1")?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(row) => Ok(Some(row_from_sql(row)?)),
+            None => Ok(None),
+        }
+    }
+}
+
+struct SqliteWrite<'c> {
+    tx: rusqlite::Transaction<'c>,
+}
+
+impl WriteTransaction for SqliteWrite<'_> {
+    fn upsert(&mut self, row: Row) -> Result<Vec<KindConflict>> {
+        // The WHERE on the update leaves a row of another kind untouched (0 changes),
+        // which is how a kind conflict shows.
+        let changed = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO records (id, kind, sensitivity, body, restricted) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (id) DO UPDATE SET sensitivity = excluded.sensitivity,
+                    body = excluded.body, restricted = excluded.restricted
+                 WHERE records.kind = excluded.kind",
+            )?
+            .execute(params![
+                row.id,
+                row.kind.as_str(),
+                row.sensitivity.as_str(),
+                row.body,
+                row.restricted
+            ])?;
+        if changed > 0 {
+            return Ok(Vec::new());
+        }
+        let stored: Option<String> = self
+            .tx
+            .prepare_cached("SELECT kind FROM records WHERE id = ?1")?
+            .query_row([&row.id], |r| r.get(0))
+            .optional()?;
+        match stored {
+            Some(kind) => Ok(vec![KindConflict {
+                stored: parse_kind(&row.id, &kind)?,
+                id: row.id,
+            }]),
+            None => Err(StoreError::Corrupt {
+                id: row.id,
+                problem: "upsert wrote nothing".into(),
+            }),
+        }
+    }
+
+    fn flush(&mut self) -> Result<Vec<KindConflict>> {
+        Ok(Vec::new())
+    }
+
+    fn kinds_of(&mut self, ids: &[&str]) -> Result<Vec<(String, Kind)>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT kind FROM records WHERE id = ?1")?;
+        let mut found = Vec::new();
+        for id in ids {
+            if let Some(kind) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+                found.push(((*id).to_owned(), parse_kind(id, &kind)?));
+            }
+        }
+        Ok(found)
+    }
+
+    fn commit(self: Box<Self>) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}

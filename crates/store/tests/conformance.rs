@@ -1,0 +1,517 @@
+//! The one conformance suite every backend passes: SQLite always, PostgreSQL when
+//! `ZONEWATCH_TEST_POSTGRES` names a server (each test then gets a fresh database).
+
+use std::io::Cursor;
+
+use zonewatch_model::Kind;
+use zonewatch_store::export::{export_jsonl, ExportOptions};
+use zonewatch_store::import::{import_jsonl, ImportError, ImportOptions, ImportSummary, LineError};
+use zonewatch_store::testing::{postgres_server, TempDatabase};
+use zonewatch_store::{open, DbUrl, Store};
+
+/// A store under test, with whatever keeps its database alive.
+struct Backend {
+    name: &'static str,
+    url: DbUrl,
+    _sqlite_dir: Option<tempfile::TempDir>,
+    _postgres_db: Option<TempDatabase>,
+}
+
+impl Backend {
+    fn open(&self) -> Box<dyn Store> {
+        open(&self.url).unwrap_or_else(|e| panic!("{}: {e}", self.name))
+    }
+}
+
+/// A fresh, empty database on every backend available.
+fn backends() -> Vec<Backend> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut list = vec![Backend {
+        name: "sqlite",
+        url: DbUrl::Sqlite(dir.path().join("test.db")),
+        _sqlite_dir: Some(dir),
+        _postgres_db: None,
+    }];
+    if let Some(server) = postgres_server() {
+        let db = TempDatabase::create(&server).expect("create a PostgreSQL test database");
+        list.push(Backend {
+            name: "postgres",
+            url: DbUrl::parse(&db.url).expect("url"),
+            _sqlite_dir: None,
+            _postgres_db: Some(db),
+        });
+    }
+    list
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn import(store: &mut dyn Store, text: &str) -> Result<ImportSummary, ImportError> {
+    import_jsonl(
+        store,
+        &mut Cursor::new(text.as_bytes()),
+        &ImportOptions::default(),
+        &mut |_| {},
+    )
+}
+
+fn import_ok(store: &mut dyn Store, text: &str) -> ImportSummary {
+    import(store, text).unwrap_or_else(|e| match e {
+        ImportError::Invalid { errors, .. } => panic!("{errors:#?}"),
+        other => panic!("{other}"),
+    })
+}
+
+fn import_errors(store: &mut dyn Store, text: &str) -> Vec<LineError> {
+    match import(store, text) {
+        Ok(summary) => panic!("import accepted bad input: {summary:?}"),
+        Err(ImportError::Invalid { errors, .. }) => errors,
+        Err(other) => panic!("{other}"),
+    }
+}
+
+fn export_with(store: &mut dyn Store, options: &ExportOptions) -> String {
+    let mut out = Vec::new();
+    export_jsonl(store, options, &mut out).expect("export");
+    String::from_utf8(out).expect("utf-8")
+}
+
+fn export(store: &mut dyn Store) -> String {
+    export_with(store, &ExportOptions::default())
+}
+
+/// Asserts some error is on `line` and contains every word in `words`.
+fn assert_error(errors: &[LineError], line: u64, field: Option<&str>, words: &str) {
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.line == line && e.field.as_deref() == field && e.message.contains(words)),
+        "expected line {line} {field:?} containing {words:?} in {errors:#?}"
+    );
+}
+
+#[test]
+fn every_kind_and_every_field_round_trips_exactly() {
+    let text = fixture("every-field.jsonl");
+    for backend in backends() {
+        let mut store = backend.open();
+        let summary = import_ok(store.as_mut(), &text);
+        assert_eq!(summary.records(), 13, "{}", backend.name);
+        assert!(
+            summary.by_kind.iter().all(|n| *n > 0),
+            "{}: every kind",
+            backend.name
+        );
+        assert_eq!(export(store.as_mut()), text, "{}", backend.name);
+    }
+}
+
+#[test]
+fn export_reimported_into_an_empty_database_is_byte_identical() {
+    let demo: String = zonewatch_demo::demo_dataset()
+        .iter()
+        .map(|r| r.to_line() + "\n")
+        .collect();
+    let worked = fixture("worked.jsonl");
+    for input in [worked, demo] {
+        let mut exports = Vec::new();
+        for backend in backends() {
+            let mut first = backend.open();
+            import_ok(first.as_mut(), &input);
+            let exported = export(first.as_mut());
+            drop(first);
+            for again in backends() {
+                let mut store = again.open();
+                import_ok(store.as_mut(), &exported);
+                assert_eq!(
+                    export(store.as_mut()),
+                    exported,
+                    "{} -> {}",
+                    backend.name,
+                    again.name
+                );
+            }
+            exports.push(exported);
+        }
+        assert!(
+            exports.windows(2).all(|w| w[0] == w[1]),
+            "backends export the same bytes"
+        );
+    }
+}
+
+#[test]
+fn export_is_sorted_by_kind_then_id_bytewise() {
+    let text = [
+        r#"{"kind":"site","id":"a","name":"A","category":"scam_compound","country":"KH"}"#,
+        r#"{"kind":"site","id":"B","name":"B","category":"scam_compound","country":"KH"}"#,
+        r#"{"kind":"site","id":"_","name":"C","category":"scam_compound","country":"KH"}"#,
+        r#"{"kind":"source","id":"z","title":"T","type":"other"}"#,
+        r#"{"kind":"site","id":"Z","name":"D","category":"scam_compound","country":"KH"}"#,
+        r#"{"kind":"site","id":"10","name":"E","category":"scam_compound","country":"KH"}"#,
+        r#"{"kind":"site","id":"9","name":"F","category":"scam_compound","country":"KH"}"#,
+    ]
+    .join("\n");
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &text);
+        let ids: Vec<String> = export(store.as_mut())
+            .lines()
+            .map(|l| l.split('"').nth(7).unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(
+            ids,
+            ["z", "10", "9", "B", "Z", "_", "a"],
+            "{}",
+            backend.name
+        );
+    }
+}
+
+#[test]
+fn upsert_replaces_whole_records_and_reimport_changes_nothing() {
+    let text = fixture("worked.jsonl");
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &text);
+        let before = export(store.as_mut());
+        import_ok(store.as_mut(), &text);
+        assert_eq!(
+            export(store.as_mut()),
+            before,
+            "{}: same file twice",
+            backend.name
+        );
+
+        let replacement = r#"{"kind":"site","id":"site-a","name":"Renamed (fictional)","category":"suspected_site","country":"KH"}"#;
+        import_ok(store.as_mut(), replacement);
+        let row = store.get("site-a").expect("get").expect("exists");
+        assert_eq!(
+            row.body, replacement,
+            "{}: replaced as a whole, lat/lon gone",
+            backend.name
+        );
+        let counts = store.count_by_kind().expect("counts");
+        assert_eq!(
+            counts[usize::from(Kind::Site.rank())],
+            (Kind::Site, 4),
+            "{}",
+            backend.name
+        );
+    }
+}
+
+#[test]
+fn references_may_point_forward_or_into_the_database() {
+    for backend in backends() {
+        let mut store = backend.open();
+        // Forward: the status comes before its site.
+        import_ok(
+            store.as_mut(),
+            "{\"kind\":\"site_status\",\"id\":\"st\",\"site\":\"s\",\"date\":\"2024\",\"status\":\"closed\",\"basis\":\"media\"}\n\
+             {\"kind\":\"site\",\"id\":\"s\",\"name\":\"S\",\"category\":\"scam_compound\",\"country\":\"KH\"}\n",
+        );
+        // Into the database: the site is already stored.
+        import_ok(
+            store.as_mut(),
+            r#"{"kind":"intervention","id":"iv","site":"s","date":"2024-01","type":"raid"}"#,
+        );
+        assert!(store.get("iv").expect("get").is_some(), "{}", backend.name);
+    }
+}
+
+#[test]
+fn bad_references_and_ids_are_reported_with_their_line() {
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(
+            store.as_mut(),
+            r#"{"kind":"person","id":"p-stored","alias":"P","roles":["victim"]}"#,
+        );
+        let before = export(store.as_mut());
+        let text = [
+            r#"{"kind":"site","id":"s","name":"S","category":"scam_compound","country":"KH"}"#,
+            r#"{"kind":"site_status","id":"st","site":"nowhere","date":"2024","status":"closed","basis":"media"}"#,
+            r#"{"kind":"intervention","id":"iv","site":"p-stored","date":"2024","type":"raid"}"#,
+            r#"{"kind":"incident","id":"inc","type":"threat","victims":["s"],"perpetrators":["p-stored","later"]}"#,
+            r#"{"kind":"site","id":"p-stored","name":"S","category":"scam_compound","country":"KH"}"#,
+            r#"{"kind":"source","id":"s","title":"T","type":"other"}"#,
+            "",
+            r#"{"kind":"ad","id":"later","platform":"x","text":"t"}"#,
+        ]
+        .join("\n");
+        let errors = import_errors(store.as_mut(), &text);
+        let name = backend.name;
+        assert_error(&errors, 2, Some("site"), "`nowhere` names no record");
+        assert_error(
+            &errors,
+            3,
+            Some("site"),
+            "expected a site id, but `p-stored` is a person",
+        );
+        assert_error(
+            &errors,
+            4,
+            Some("victims[0]"),
+            "expected a person id, but `s` is a site",
+        );
+        assert_error(
+            &errors,
+            4,
+            Some("perpetrators[1]"),
+            "expected a person or a organization id, but `later` is a ad",
+        );
+        assert_error(&errors, 5, Some("id"), "already a person in the database");
+        assert_error(&errors, 6, Some("id"), "already used on line 1");
+        assert_eq!(errors.len(), 6, "{name}: {errors:#?}");
+        assert_eq!(export(store.as_mut()), before, "{name}: nothing written");
+    }
+}
+
+/// Each kind of bad line, placed in the middle of a large valid file, fails the whole
+/// import with its line number and leaves the database exactly as it was.
+#[test]
+fn any_single_bad_line_in_a_large_file_writes_nothing() {
+    let mut bulk = Vec::new();
+    zonewatch_demo::write_bulk(3000, &mut bulk).expect("bulk");
+    let bulk = String::from_utf8(bulk).expect("utf-8");
+    let lines: Vec<&str> = bulk.lines().collect();
+    let bad_lines = [
+        (r#"{"kind":"site","id":"bad","name":"N""#, "malformed JSON"),
+        (
+            r#"{"kind":"site","id":"bad","name":"N","category":"scam_compound","country":"KH","colour":"red"}"#,
+            "unknown field",
+        ),
+        (
+            r#"{"kind":"site","id":"bad","name":"N","category":"scam_compound","country":"KH","admin1":null}"#,
+            "null",
+        ),
+        (
+            r#"{"kind":"site","id":"bad","name":"N","category":"casino","country":"KH"}"#,
+            "one of",
+        ),
+        (
+            r#"{"kind":"site_status","id":"bad","site":"missing-site","date":"2024","status":"closed","basis":"media"}"#,
+            "names no record",
+        ),
+        (
+            r#"{"kind":"site","id":"bad","name":"N","category":"scam_compound","country":"KH","lat":95,"lon":1}"#,
+            "from -90 to 90",
+        ),
+        (
+            r#"{"kind":"site","id":"bad","name":"N","category":"scam_compound","country":"KH","lat":5}"#,
+            "`lon` is missing",
+        ),
+        (
+            r#"{"kind":"site_status","id":"bad","site":"x","date":"2023-02-30","status":"closed","basis":"media"}"#,
+            "that exists",
+        ),
+        ("\u{0}\u{ff}", "malformed JSON"),
+    ];
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &fixture("worked.jsonl"));
+        let before = export(store.as_mut());
+        for (i, (bad, words)) in bad_lines.iter().enumerate() {
+            let at = 100 + i * 300;
+            let mut text: Vec<&str> = lines.clone();
+            text.insert(at, bad);
+            let errors = import_errors(store.as_mut(), &text.join("\n"));
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e.line == at as u64 + 1 && e.message.contains(words)),
+                "{}: {bad}: {errors:#?}",
+                backend.name
+            );
+            assert_eq!(export(store.as_mut()), before, "{}: {bad}", backend.name);
+        }
+        // The id of a record in the file reused by another kind, at the very end.
+        let first_id = lines[0].split('"').nth(7).expect("id");
+        let reuse = format!(r#"{{"kind":"source","id":"{first_id}","title":"T","type":"other"}}"#);
+        let text = format!("{}\n{reuse}", lines.join("\n"));
+        let errors = import_errors(store.as_mut(), &text);
+        assert_error(
+            &errors,
+            lines.len() as u64 + 1,
+            Some("id"),
+            "already used on line 1",
+        );
+        // A truncated last line.
+        let text = format!("{}\n{}", lines.join("\n"), &lines[5][..lines[5].len() / 2]);
+        let errors = import_errors(store.as_mut(), &text);
+        assert_error(&errors, lines.len() as u64 + 1, None, "malformed JSON");
+        assert_eq!(export(store.as_mut()), before, "{}", backend.name);
+    }
+}
+
+#[test]
+fn invalid_utf8_is_an_error_with_its_line() {
+    for backend in backends() {
+        let mut store = backend.open();
+        let mut bytes =
+            b"{\"kind\":\"source\",\"id\":\"s\",\"title\":\"T\",\"type\":\"other\"}\n".to_vec();
+        bytes.extend_from_slice(
+            b"{\"kind\":\"source\",\"id\":\"t\",\"title\":\"\xff\",\"type\":\"other\"}\n",
+        );
+        let result = import_jsonl(
+            store.as_mut(),
+            &mut Cursor::new(bytes),
+            &ImportOptions::default(),
+            &mut |_| {},
+        );
+        match result {
+            Err(ImportError::Invalid { errors, .. }) => assert_error(&errors, 2, None, "UTF-8"),
+            other => panic!("{}: {other:?}", backend.name),
+        }
+        assert_eq!(export(store.as_mut()), "", "{}", backend.name);
+    }
+}
+
+#[test]
+fn dry_run_validates_without_writing() {
+    for backend in backends() {
+        let mut store = backend.open();
+        let options = ImportOptions {
+            dry_run: true,
+            ..ImportOptions::default()
+        };
+        let text = fixture("worked.jsonl");
+        let summary = import_jsonl(
+            store.as_mut(),
+            &mut Cursor::new(text.as_bytes()),
+            &options,
+            &mut |_| {},
+        )
+        .expect("valid");
+        assert!(!summary.written);
+        assert_eq!(summary.records(), 26);
+        assert_eq!(export(store.as_mut()), "", "{}", backend.name);
+    }
+}
+
+#[test]
+fn errors_stop_at_the_limit() {
+    for backend in backends() {
+        let mut store = backend.open();
+        let text = "{}\n".repeat(500);
+        let options = ImportOptions {
+            max_errors: 100,
+            ..ImportOptions::default()
+        };
+        match import_jsonl(
+            store.as_mut(),
+            &mut Cursor::new(text.as_bytes()),
+            &options,
+            &mut |_| {},
+        ) {
+            Err(ImportError::Invalid {
+                errors,
+                stopped_early,
+            }) => {
+                assert_eq!(errors.len(), 100);
+                assert!(stopped_early);
+            }
+            other => panic!("{}: {other:?}", backend.name),
+        }
+    }
+}
+
+#[test]
+fn export_by_kind_and_redacted() {
+    let text = fixture("every-field.jsonl");
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &text);
+        let persons = export_with(
+            store.as_mut(),
+            &ExportOptions {
+                kind: Some(Kind::Person),
+                redact: false,
+            },
+        );
+        let expected: String = text
+            .lines()
+            .filter(|l| l.contains(r#""kind":"person""#))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(persons, expected, "{}", backend.name);
+
+        let redacted = export_with(
+            store.as_mut(),
+            &ExportOptions {
+                kind: None,
+                redact: true,
+            },
+        );
+        for secret in [
+            "fictional restricted name",
+            "restricted transcript",
+            "Interviewer 7",
+            "Moved (fictional)",
+            "\"pii\"",
+            "\"transcript\"",
+        ] {
+            assert!(
+                !redacted.contains(secret),
+                "{}: {secret} in redacted export",
+                backend.name
+            );
+        }
+        assert!(
+            redacted.contains("Fictional description"),
+            "public record keeps its text"
+        );
+        assert_eq!(redacted.lines().count(), 13, "every record is kept");
+        // A redacted export is itself a valid v1 file.
+        for fresh in backends() {
+            let mut other = fresh.open();
+            import_ok(other.as_mut(), &redacted);
+        }
+    }
+}
+
+#[test]
+fn restricted_fields_are_stored_apart_from_the_open_body() {
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &fixture("every-field.jsonl"));
+        let person = store.get("p-all").expect("get").expect("exists");
+        assert!(
+            !person.body.contains("fictional restricted name"),
+            "{}",
+            backend.name
+        );
+        assert!(person
+            .restricted
+            .as_deref()
+            .is_some_and(|r| r.contains("legal_name")));
+        let testimony = store.get("t-all").expect("get").expect("exists");
+        assert!(!testimony.body.contains("restricted transcript"));
+        let site = store.get("site-2").expect("get").expect("exists");
+        assert_eq!(site.restricted, None);
+    }
+}
+
+#[test]
+fn opening_twice_migrates_once() {
+    for backend in backends() {
+        let mut first = backend.open();
+        import_ok(first.as_mut(), &fixture("worked.jsonl"));
+        drop(first);
+        let mut second = backend.open();
+        assert_eq!(
+            second
+                .count_by_kind()
+                .expect("counts")
+                .iter()
+                .map(|(_, n)| n)
+                .sum::<u64>(),
+            26
+        );
+        assert_eq!(second.backend(), backend.name);
+    }
+}
