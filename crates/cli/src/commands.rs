@@ -49,9 +49,9 @@ fn init(url: &DbUrl) -> Result<ExitCode> {
 }
 
 fn import(url: &DbUrl, file: &str, dry_run: bool) -> Result<ExitCode> {
-    let (mut input, size): (Box<dyn BufRead>, Option<u64>) = if file == "-" {
+    let (mut input, size): (Box<dyn BufRead + Send>, Option<u64>) = if file == "-" {
         (
-            Box::new(BufReader::with_capacity(1 << 16, io::stdin().lock())),
+            Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
             None,
         )
     } else {

@@ -365,7 +365,8 @@ impl<'e> Fields<'e> {
     }
 
     /// "expected X, got Y", where Y is shown only outside restricted objects.
-    fn expected(&mut self, name: &str, expected: &str, got: &Json) {
+    fn expected(&mut self, name: &str, expected: Expected, got: &Json) {
+        let expected = expected.text();
         let message = if self.secret {
             format!("expected {expected}, got {}", got.type_name())
         } else {
@@ -405,7 +406,7 @@ impl<'e> Fields<'e> {
         }
     }
 
-    fn string(&mut self, name: &'static str, required: bool, expected: &str) -> Option<String> {
+    fn string(&mut self, name: &'static str, required: bool, expected: Expected) -> Option<String> {
         match self.take(name, required)? {
             Json::String(s) => Some(s),
             other => {
@@ -417,7 +418,7 @@ impl<'e> Fields<'e> {
 
     /// Free text; a required one may not be blank.
     fn text(&mut self, name: &'static str, required: bool) -> Option<String> {
-        let text = self.string(name, required, "a string")?;
+        let text = self.string(name, required, Expected::Static("a string"))?;
         if required && text.trim().is_empty() {
             self.error(name, "expected text, got an empty string");
             return None;
@@ -436,56 +437,56 @@ impl<'e> Fields<'e> {
     fn checked_string(
         &mut self,
         name: &'static str,
-        expected: &str,
+        expected: &'static str,
         valid: impl Fn(&str) -> bool,
     ) -> Option<String> {
-        let value = self.string(name, false, expected)?;
+        let value = self.string(name, false, Expected::Static(expected))?;
         if valid(&value) {
             Some(value)
         } else {
-            self.expected(name, expected, &Json::String(value));
+            self.expected(name, Expected::Static(expected), &Json::String(value));
             None
         }
     }
 
     fn vocab<V: Vocabulary>(&mut self, name: &'static str, required: bool) -> Option<V> {
-        let expected = V::expected();
-        let text = self.string(name, required, &expected)?;
+        let expected = Expected::Vocabulary(V::expected);
+        let text = self.string(name, required, expected)?;
         let value = V::parse(&text);
         if value.is_none() {
-            self.expected(name, &expected, &Json::String(text));
+            self.expected(name, expected, &Json::String(text));
         }
         value
     }
 
     fn id(&mut self, name: &'static str, required: bool) -> Option<Id> {
         const EXPECTED: &str = "an id of 1 to 128 characters from `A-Z a-z 0-9 . _ : -`";
-        let id = self.string(name, required, EXPECTED)?;
+        let id = self.string(name, required, Expected::Static(EXPECTED))?;
         if is_valid_id(&id) {
             Some(id)
         } else {
-            self.expected(name, EXPECTED, &Json::String(id));
+            self.expected(name, Expected::Static(EXPECTED), &Json::String(id));
             None
         }
     }
 
     fn date(&mut self, name: &'static str, required: bool) -> Option<PartialDate> {
         const EXPECTED: &str = "a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` that exists";
-        let text = self.string(name, required, EXPECTED)?;
+        let text = self.string(name, required, Expected::Static(EXPECTED))?;
         let date = PartialDate::parse(&text);
         if date.is_none() {
-            self.expected(name, EXPECTED, &Json::String(text));
+            self.expected(name, Expected::Static(EXPECTED), &Json::String(text));
         }
         date
     }
 
     fn country(&mut self, name: &'static str, required: bool) -> Option<String> {
         const EXPECTED: &str = "an upper-case ISO 3166-1 alpha-2 country code such as `KH`";
-        let code = self.string(name, required, EXPECTED)?;
+        let code = self.string(name, required, Expected::Static(EXPECTED))?;
         if is_country_code(&code) {
             Some(code)
         } else {
-            self.expected(name, EXPECTED, &Json::String(code));
+            self.expected(name, Expected::Static(EXPECTED), &Json::String(code));
             None
         }
     }
@@ -498,21 +499,17 @@ impl<'e> Fields<'e> {
 
     fn number_in(&mut self, name: &'static str, min: f64, max: f64) -> Option<f64> {
         let value = self.take(name, false)?;
-        let expected = if max == f64::MAX {
-            format!("a number >= {min}")
-        } else {
-            format!("a number from {min} to {max}")
-        };
+        let expected = Expected::Range(min, max);
         match &value {
             Json::Number(n) => match n.as_f64() {
                 Some(x) if x >= min && x <= max => Some(x),
                 _ => {
-                    self.expected(name, &expected, &value);
+                    self.expected(name, expected, &value);
                     None
                 }
             },
             _ => {
-                self.expected(name, &expected, &value);
+                self.expected(name, expected, &value);
                 None
             }
         }
@@ -526,7 +523,7 @@ impl<'e> Fields<'e> {
             _ => {
                 self.expected(
                     name,
-                    "a whole number >= 0 written as a JSON integer",
+                    Expected::Static("a whole number >= 0 written as a JSON integer"),
                     &value,
                 );
                 None
@@ -538,7 +535,7 @@ impl<'e> Fields<'e> {
     fn list(&mut self, name: &'static str, required: bool) -> Option<Vec<Json>> {
         let value = self.take(name, required)?;
         let Json::Array(items) = value else {
-            self.expected(name, "a list", &value);
+            self.expected(name, Expected::Static("a list"), &value);
             return None;
         };
         for (i, item) in items.iter().enumerate() {
@@ -561,7 +558,7 @@ impl<'e> Fields<'e> {
         &mut self,
         name: &'static str,
         required: bool,
-        expected: &str,
+        expected: Expected,
         mut convert: impl FnMut(Json) -> Result<T, Json>,
     ) -> Option<Vec<T>> {
         let items = self.list(name, required)?;
@@ -580,16 +577,21 @@ impl<'e> Fields<'e> {
     }
 
     fn text_list(&mut self, name: &'static str) -> Vec<String> {
-        self.typed_list(name, false, "a non-empty string", |item| match item {
-            Json::String(s) if !s.trim().is_empty() => Ok(s),
-            other => Err(other),
-        })
+        self.typed_list(
+            name,
+            false,
+            Expected::Static("a non-empty string"),
+            |item| match item {
+                Json::String(s) if !s.trim().is_empty() => Ok(s),
+                other => Err(other),
+            },
+        )
         .unwrap_or_default()
     }
 
     fn id_list(&mut self, name: &'static str) -> Vec<Id> {
         const EXPECTED: &str = "an id of 1 to 128 characters from `A-Z a-z 0-9 . _ : -`";
-        self.typed_list(name, false, EXPECTED, |item| match item {
+        self.typed_list(name, false, Expected::Static(EXPECTED), |item| match item {
             Json::String(s) if is_valid_id(&s) => Ok(s),
             other => Err(other),
         })
@@ -597,10 +599,15 @@ impl<'e> Fields<'e> {
     }
 
     fn vocab_list<V: Vocabulary>(&mut self, name: &'static str, required: bool) -> Option<Vec<V>> {
-        self.typed_list(name, required, &V::expected(), |item| match &item {
-            Json::String(s) => V::parse(s).ok_or(item),
-            _ => Err(item),
-        })
+        self.typed_list(
+            name,
+            required,
+            Expected::Vocabulary(V::expected),
+            |item| match &item {
+                Json::String(s) => V::parse(s).ok_or(item),
+                _ => Err(item),
+            },
+        )
     }
 
     /// A nested object that must hold at least one field.
@@ -612,7 +619,7 @@ impl<'e> Fields<'e> {
     ) -> Option<T> {
         let value = self.take(name, false)?;
         let Json::Object(members) = value else {
-            self.expected(name, "an object", &value);
+            self.expected(name, Expected::Static("an object"), &value);
             return None;
         };
         if members.is_empty() {
@@ -643,7 +650,7 @@ impl<'e> Fields<'e> {
         for (i, item) in items.into_iter().enumerate() {
             let item_name = format!("{name}[{i}]");
             let Json::Object(members) = item else {
-                self.expected(&item_name, "an object", &item);
+                self.expected(&item_name, Expected::Static("an object"), &item);
                 continue;
             };
             let mut inner = Fields::new(
@@ -682,4 +689,24 @@ pub fn is_language_tag(tag: &str) -> bool {
         && language.bytes().all(|b| b.is_ascii_alphabetic());
     language_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// What a field expected, turned into words only when there is an error to report
+/// (formatting it for every field of every line would dominate import time).
+#[derive(Clone, Copy)]
+enum Expected {
+    Static(&'static str),
+    Vocabulary(fn() -> String),
+    Range(f64, f64),
+}
+
+impl Expected {
+    fn text(self) -> String {
+        match self {
+            Expected::Static(text) => text.to_owned(),
+            Expected::Vocabulary(list) => list(),
+            Expected::Range(min, max) if max == f64::MAX => format!("a number >= {min}"),
+            Expected::Range(min, max) => format!("a number from {min} to {max}"),
+        }
+    }
 }

@@ -191,11 +191,32 @@ pub struct Ad {
     pub language: Option<String>,
 }
 
+/// Where a reference is written: `site`, `victims[2]`, `custody[1].site`. Kept in
+/// parts and formatted only when an error names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldPath {
+    pub name: &'static str,
+    pub index: Option<usize>,
+    pub sub: Option<&'static str>,
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.name)?;
+        if let Some(index) = self.index {
+            write!(f, "[{index}]")?;
+        }
+        if let Some(sub) = self.sub {
+            write!(f, ".{sub}")?;
+        }
+        Ok(())
+    }
+}
+
 /// One reference from a record to another, with the kinds it may name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reference<'a> {
-    /// Where the reference is written, e.g. `custody[1].site`.
-    pub field: String,
+    pub field: FieldPath,
     pub target: &'a str,
     pub expected: &'static [Kind],
 }
@@ -232,26 +253,33 @@ impl Record {
             Body::Organization(_) => {}
             Body::Site(site) => refs.list("operators", &site.operators, ORGANIZATION),
             Body::SiteStatus(status) => {
-                refs.one("site".into(), &status.site, SITE);
+                refs.one(path("site"), &status.site, SITE);
                 refs.opt("relocated_to", &status.relocated_to, SITE);
             }
             Body::Intervention(intervention) => {
-                refs.one("site".into(), &intervention.site, SITE);
+                refs.one(path("site"), &intervention.site, SITE);
                 refs.list("agencies", &intervention.agencies, ORGANIZATION);
             }
             Body::Person(person) => {
                 if let Some(recruitment) = &person.recruitment {
-                    refs.opt("recruitment.ad", &recruitment.ad, AD);
+                    if let Some(ad) = &recruitment.ad {
+                        let field = FieldPath {
+                            name: "recruitment",
+                            index: None,
+                            sub: Some("ad"),
+                        };
+                        refs.one(field, ad, AD);
+                    }
                 }
                 for (i, custody) in person.custody.iter().enumerate() {
-                    refs.one(format!("custody[{i}].site"), &custody.site, SITE);
+                    refs.one(item_path("custody", i, Some("site")), &custody.site, SITE);
                 }
             }
             Body::Testimony(testimony) => {
-                refs.one("person".into(), &testimony.person, PERSON);
+                refs.one(path("person"), &testimony.person, PERSON);
                 for (i, finding) in testimony.findings.iter().enumerate() {
                     if let Some(site) = &finding.site {
-                        refs.one(format!("findings[{i}].site"), site, SITE);
+                        refs.one(item_path("findings", i, Some("site")), site, SITE);
                     }
                 }
             }
@@ -269,21 +297,37 @@ impl Record {
 struct References<'a>(Vec<Reference<'a>>);
 
 impl<'a> References<'a> {
-    fn one(&mut self, field: String, target: &'a str, expected: &'static [Kind]) {
+    fn one(&mut self, field: FieldPath, target: &'a str, expected: &'static [Kind]) {
         self.0.push(Reference {
             field,
             target,
             expected,
         });
     }
-    fn opt(&mut self, field: &str, target: &'a Option<Id>, expected: &'static [Kind]) {
+    fn opt(&mut self, field: &'static str, target: &'a Option<Id>, expected: &'static [Kind]) {
         if let Some(target) = target {
-            self.one(field.to_owned(), target, expected);
+            self.one(path(field), target, expected);
         }
     }
-    fn list(&mut self, field: &str, targets: &'a [Id], expected: &'static [Kind]) {
+    fn list(&mut self, field: &'static str, targets: &'a [Id], expected: &'static [Kind]) {
         for (i, target) in targets.iter().enumerate() {
-            self.one(format!("{field}[{i}]"), target, expected);
+            self.one(item_path(field, i, None), target, expected);
         }
+    }
+}
+
+fn path(name: &'static str) -> FieldPath {
+    FieldPath {
+        name,
+        index: None,
+        sub: None,
+    }
+}
+
+fn item_path(name: &'static str, index: usize, sub: Option<&'static str>) -> FieldPath {
+    FieldPath {
+        name,
+        index: Some(index),
+        sub,
     }
 }

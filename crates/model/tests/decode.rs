@@ -37,7 +37,7 @@ fn every_kind_of_reference_is_listed() {
     let refs: Vec<(String, &str)> = record
         .references()
         .into_iter()
-        .map(|r| (r.field, r.target))
+        .map(|r| (r.field.to_string(), r.target))
         .collect();
     assert_eq!(
         refs,

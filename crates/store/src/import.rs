@@ -9,9 +9,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::BufRead;
+use std::sync::mpsc::SyncSender;
 
 use zonewatch_model::restricted::split_restricted;
-use zonewatch_model::{decode_line, Kind, Record};
+use zonewatch_model::{decode_line, FieldPath, Kind, Record};
 
 use crate::{KindConflict, Row, Store, StoreError, WriteTransaction};
 
@@ -91,7 +92,7 @@ struct Seen {
 /// A reference whose target had not been seen in the file when its line was read.
 struct PendingRef {
     line: u64,
-    field: String,
+    field: FieldPath,
     target: Box<str>,
     expected: &'static [Kind],
 }
@@ -99,7 +100,7 @@ struct PendingRef {
 /// Imports JSON Lines from `input`. `progress` is called with the bytes read so far.
 pub fn import_jsonl(
     store: &mut dyn Store,
-    input: &mut dyn BufRead,
+    input: &mut (dyn BufRead + Send),
     options: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportSummary, ImportError> {
@@ -157,65 +158,55 @@ impl Run {
     }
 
     /// Reads every line; returns true when it stopped early at the error limit.
+    ///
+    /// A second thread reads and decodes lines (the CPU-heavy part) while this one
+    /// checks ids and references and writes, so both cores work. Batches travel over
+    /// a bounded channel, which keeps memory flat however large the file.
     fn read_all(
         &mut self,
         tx: &mut dyn WriteTransaction,
-        input: &mut dyn BufRead,
+        input: &mut (dyn BufRead + Send),
         progress: &mut dyn FnMut(u64),
     ) -> Result<bool, ImportError> {
-        let mut buffer = Vec::with_capacity(1024);
-        let mut bytes_read = 0u64;
-        let mut line_number = 0u64;
-        loop {
-            buffer.clear();
-            let n = read_line_limited(input, &mut buffer).map_err(ImportError::Read)?;
-            if n == 0 {
-                break;
+        std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(8);
+            let reader = scope.spawn(move || parse_lines(input, &sender));
+            let mut stopped_early = false;
+            for batch in &receiver {
+                for parsed in batch.lines {
+                    self.take_line(tx, parsed)?;
+                }
+                progress(batch.bytes_read);
+                self.summary.lines = batch.last_line;
+                if self.full() {
+                    stopped_early = true;
+                    break;
+                }
             }
-            bytes_read += n as u64;
-            line_number += 1;
-            if line_number.is_multiple_of(4096) {
-                progress(bytes_read);
+            // Dropping the receiver stops the reader at its next send.
+            drop(receiver);
+            let read = reader.join().unwrap_or_else(|_| {
+                Err(std::io::Error::other(
+                    "the line reader stopped unexpectedly",
+                ))
+            });
+            match read {
+                Err(e) if !stopped_early => Err(ImportError::Read(e)),
+                _ => Ok(stopped_early),
             }
-            if buffer.last() == Some(&b'\n') {
-                buffer.pop();
-            }
-            if buffer.len() > MAX_LINE_BYTES {
-                self.error(
-                    line_number,
-                    None,
-                    format!("line longer than {MAX_LINE_BYTES} bytes"),
-                );
-            } else {
-                self.read_line(tx, line_number, &buffer)?;
-            }
-            if self.full() {
-                return Ok(true);
-            }
-        }
-        progress(bytes_read);
-        self.summary.lines = line_number;
-        Ok(false)
+        })
     }
 
-    fn read_line(
+    fn take_line(
         &mut self,
         tx: &mut dyn WriteTransaction,
-        line: u64,
-        bytes: &[u8],
+        parsed: Parsed,
     ) -> Result<(), ImportError> {
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            self.error(line, None, "not valid UTF-8".into());
-            return Ok(());
-        };
-        if text.trim().is_empty() {
-            return Ok(());
-        }
-        let record = match decode_line(text) {
-            Ok(record) => record,
-            Err(problems) => {
-                for p in problems {
-                    self.error(line, p.field, p.message);
+        let (line, record, row) = match parsed {
+            Parsed::Record { line, record, row } => (line, record, row),
+            Parsed::Invalid { line, errors } => {
+                for (field, message) in errors {
+                    self.error(line, field, message);
                 }
                 return Ok(());
             }
@@ -223,8 +214,10 @@ impl Run {
         let kind = record.kind();
         if let Some(first) = self.seen.get(record.id.as_str()) {
             let message = format!(
-                "id `{}` is already used on line {} (by a {}); ids are unique across the whole dataset",
-                record.id, first.line, first.kind
+                "id `{}` is already used on line {} (by {}); ids are unique across the whole dataset",
+                record.id,
+                first.line,
+                with_article(first.kind)
             );
             self.error(line, Some("id".into()), message);
             return Ok(());
@@ -233,7 +226,7 @@ impl Run {
         self.seen
             .insert(record.id.as_str().into(), Seen { kind, line });
         self.summary.by_kind[usize::from(kind.rank())] += 1;
-        let conflicts = tx.upsert(to_row(&record))?;
+        let conflicts = tx.upsert(row)?;
         self.report_conflicts(conflicts);
         Ok(())
     }
@@ -244,14 +237,14 @@ impl Run {
                 Some(seen) => {
                     if !reference.expected.contains(&seen.kind) {
                         let message = wrong_kind(reference.target, reference.expected, seen.kind);
-                        self.error(line, Some(reference.field), message);
+                        self.error(line, Some(reference.field.to_string()), message);
                     }
                 }
                 None if reference.target == record.id => {
                     if !reference.expected.contains(&record.kind()) {
                         let message =
                             wrong_kind(reference.target, reference.expected, record.kind());
-                        self.error(line, Some(reference.field), message);
+                        self.error(line, Some(reference.field.to_string()), message);
                     }
                 }
                 None => self.pending.push(PendingRef {
@@ -276,8 +269,10 @@ impl Run {
                 None => (0, conflict.stored),
             };
             let message = format!(
-                "id `{}` is already a {} in the database, so it cannot be a {}; ids are unique across the whole dataset",
-                conflict.id, conflict.stored, kind
+                "id `{}` is already {} in the database, so it cannot be {}; ids are unique across the whole dataset",
+                conflict.id,
+                with_article(conflict.stored),
+                with_article(kind)
             );
             self.error(line, Some("id".into()), message);
         }
@@ -293,7 +288,7 @@ impl Run {
                 Some(seen) if p.expected.contains(&seen.kind) => {}
                 Some(seen) => {
                     let message = wrong_kind(&p.target, p.expected, seen.kind);
-                    self.error(p.line, Some(p.field.clone()), message);
+                    self.error(p.line, Some(p.field.to_string()), message);
                 }
                 None => unresolved.push(p),
             }
@@ -309,7 +304,7 @@ impl Run {
                 Some(kind) if p.expected.contains(kind) => {}
                 Some(kind) => {
                     let message = wrong_kind(&p.target, p.expected, *kind);
-                    self.error(p.line, Some(p.field.clone()), message);
+                    self.error(p.line, Some(p.field.to_string()), message);
                 }
                 None => {
                     let message = format!(
@@ -317,7 +312,7 @@ impl Run {
                         p.target,
                         kinds_phrase(p.expected)
                     );
-                    self.error(p.line, Some(p.field.clone()), message);
+                    self.error(p.line, Some(p.field.to_string()), message);
                 }
             }
         }
@@ -338,16 +333,120 @@ pub fn to_row(record: &Record) -> Row {
     }
 }
 
+/// "a site", "an organization".
+fn with_article(kind: Kind) -> String {
+    let article = match kind.as_str().as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    };
+    format!("{article} {kind}")
+}
+
 fn kinds_phrase(kinds: &[Kind]) -> String {
-    let names: Vec<String> = kinds.iter().map(|k| format!("a {k}")).collect();
+    let names: Vec<String> = kinds.iter().map(|k| with_article(*k)).collect();
     format!("{} id", names.join(" or "))
 }
 
 fn wrong_kind(target: &str, expected: &[Kind], actual: Kind) -> String {
     format!(
-        "expected {}, but `{target}` is a {actual}",
-        kinds_phrase(expected)
+        "expected {}, but `{target}` is {}",
+        kinds_phrase(expected),
+        with_article(actual)
     )
+}
+
+/// One line, decoded by the reader thread.
+enum Parsed {
+    Record {
+        line: u64,
+        record: Box<Record>,
+        row: Row,
+    },
+    Invalid {
+        line: u64,
+        errors: Vec<(Option<String>, String)>,
+    },
+}
+
+struct Batch {
+    lines: Vec<Parsed>,
+    last_line: u64,
+    bytes_read: u64,
+}
+
+const BATCH_LINES: usize = 2048;
+
+/// The reader thread: lines in, decoded records and their rows out, in order.
+/// Blank lines are skipped but still counted.
+fn parse_lines(
+    input: &mut (dyn BufRead + Send),
+    sender: &SyncSender<Batch>,
+) -> std::io::Result<()> {
+    let mut buffer = Vec::with_capacity(1024);
+    let mut batch = Batch {
+        lines: Vec::with_capacity(BATCH_LINES),
+        last_line: 0,
+        bytes_read: 0,
+    };
+    loop {
+        buffer.clear();
+        let n = read_line_limited(input, &mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        batch.bytes_read += n as u64;
+        batch.last_line += 1;
+        let line = batch.last_line;
+        if buffer.last() == Some(&b'\n') {
+            buffer.pop();
+        }
+        if let Some(parsed) = parse_line(line, &buffer) {
+            batch.lines.push(parsed);
+        }
+        if batch.lines.len() >= BATCH_LINES {
+            let next = Batch {
+                lines: Vec::with_capacity(BATCH_LINES),
+                ..batch
+            };
+            if sender.send(std::mem::replace(&mut batch, next)).is_err() {
+                return Ok(()); // the writer stopped early
+            }
+        }
+    }
+    let _ = sender.send(batch);
+    Ok(())
+}
+
+fn parse_line(line: u64, bytes: &[u8]) -> Option<Parsed> {
+    let invalid = |message: String| {
+        Some(Parsed::Invalid {
+            line,
+            errors: vec![(None, message)],
+        })
+    };
+    if bytes.len() > MAX_LINE_BYTES {
+        return invalid(format!("line longer than {MAX_LINE_BYTES} bytes"));
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return invalid("not valid UTF-8".into());
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(match decode_line(text) {
+        Ok(record) => {
+            let row = to_row(&record);
+            Parsed::Record {
+                line,
+                record: Box::new(record),
+                row,
+            }
+        }
+        Err(problems) => Parsed::Invalid {
+            line,
+            errors: problems.into_iter().map(|p| (p.field, p.message)).collect(),
+        },
+    })
 }
 
 /// Reads up to and including the next `\n`, but keeps at most MAX_LINE_BYTES + 1

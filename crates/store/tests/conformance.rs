@@ -262,7 +262,7 @@ fn bad_references_and_ids_are_reported_with_their_line() {
             &errors,
             4,
             Some("perpetrators[1]"),
-            "expected a person or a organization id, but `later` is a ad",
+            "expected a person or an organization id, but `later` is an ad",
         );
         assert_error(&errors, 5, Some("id"), "already a person in the database");
         assert_error(&errors, 6, Some("id"), "already used on line 1");
