@@ -562,3 +562,22 @@ fn bulk_is_deterministic_and_pinned() {
 }
 
 const PINNED_BULK: u64 = 0x5a719d3f21d22594;
+
+#[test]
+fn trusted_fast_path_agrees_with_the_strict_decoder_on_demo_and_bulk() {
+    let mut lines: Vec<String> = zonewatch_demo::demo_dataset()
+        .iter()
+        .map(|r| r.to_line())
+        .collect();
+    let mut bulk = Vec::new();
+    zonewatch_demo::write_bulk(3000, &mut bulk).unwrap();
+    lines.extend(String::from_utf8(bulk).unwrap().lines().map(str::to_owned));
+    for line in &lines {
+        let strict = zonewatch_model::decode_line(line).unwrap();
+        assert_eq!(
+            zonewatch_model::decode_trusted(line).as_ref(),
+            Some(&strict),
+            "{line}"
+        );
+    }
+}

@@ -62,7 +62,7 @@ pub fn decode_record(json: Json) -> Result<Record, Vec<FieldError>> {
         ))]);
     };
     let mut errors = Vec::new();
-    let mut f = Fields::new(String::new(), members, false, &mut errors);
+    let mut f = Fields::new(None, members, false, &mut errors);
     let kind = f.vocab::<Kind>("kind", true);
     let id = f.id("id", true);
     let sources = f.id_list("sources");
@@ -323,7 +323,9 @@ fn decode_ad(f: &mut Fields) -> Option<Body> {
 
 /// Reads the members of one JSON object by name, recording every problem.
 struct Fields<'e> {
-    prefix: String,
+    /// The object this one is nested in (`recruitment`, `custody[1]`), if any. The
+    /// v1 records nest one level deep; paths are formatted only for errors.
+    prefix: Option<(&'static str, Option<usize>)>,
     members: Vec<(String, Json)>,
     /// Names this object may hold, for the "unknown field" message.
     known: Vec<&'static str>,
@@ -334,7 +336,7 @@ struct Fields<'e> {
 
 impl<'e> Fields<'e> {
     fn new(
-        prefix: String,
+        prefix: Option<(&'static str, Option<usize>)>,
         members: Vec<(String, Json)>,
         secret: bool,
         errors: &'e mut Vec<FieldError>,
@@ -349,7 +351,11 @@ impl<'e> Fields<'e> {
     }
 
     fn path(&self, name: &str) -> String {
-        format!("{}{name}", self.prefix)
+        match self.prefix {
+            None => name.to_owned(),
+            Some((outer, None)) => format!("{outer}.{name}"),
+            Some((outer, Some(index))) => format!("{outer}[{index}].{name}"),
+        }
     }
 
     fn error(&mut self, name: &str, message: impl Into<String>) {
@@ -397,6 +403,9 @@ impl<'e> Fields<'e> {
 
     /// Reports every member nobody asked for.
     fn finish(&mut self) {
+        if self.members.is_empty() {
+            return;
+        }
         let known: Vec<String> = self.known.iter().map(|k| format!("`{k}`")).collect();
         let unknown: Vec<String> = self.members.drain(..).map(|(key, _)| key).collect();
         for key in unknown {
@@ -628,7 +637,7 @@ impl<'e> Fields<'e> {
         }
         let before = self.errors.len();
         let mut inner = Fields::new(
-            self.path(&format!("{name}.")),
+            Some((name, None)),
             members,
             secret || self.secret,
             self.errors,
@@ -648,17 +657,15 @@ impl<'e> Fields<'e> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
-            let item_name = format!("{name}[{i}]");
             let Json::Object(members) = item else {
-                self.expected(&item_name, Expected::Static("an object"), &item);
+                self.expected(
+                    &format!("{name}[{i}]"),
+                    Expected::Static("an object"),
+                    &item,
+                );
                 continue;
             };
-            let mut inner = Fields::new(
-                self.path(&format!("{item_name}.")),
-                members,
-                self.secret,
-                self.errors,
-            );
+            let mut inner = Fields::new(Some((name, Some(i))), members, self.secret, self.errors);
             out.push(read(&mut inner));
             inner.finish();
         }

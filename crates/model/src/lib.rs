@@ -8,10 +8,12 @@ pub mod encode;
 pub mod json;
 pub mod record;
 pub mod restricted;
+pub mod trusted;
 pub mod vocab;
 
 pub use date::{DateOrder, PartialDate, Precision};
 pub use decode::{decode_line, decode_record, FieldError};
 pub use json::Json;
 pub use record::*;
+pub use trusted::decode_trusted;
 pub use vocab::*;

@@ -26,6 +26,12 @@ macro_rules! vocabulary {
             }
         }
 
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::trusted::deserialize_vocabulary(deserializer)
+            }
+        }
+
         impl crate::vocab::Vocabulary for $name {
             fn parse(text: &str) -> Option<Self> { $name::parse(text) }
             fn as_str(self) -> &'static str { $name::as_str(self) }

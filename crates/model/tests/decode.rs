@@ -268,3 +268,34 @@ fn empty_lists_mean_absent_and_integral_numbers_are_integers() {
         format!("{{{SITE},\"lat\":10,\"lon\":100}}")
     );
 }
+
+#[test]
+fn trusted_fast_path_agrees_with_the_strict_decoder() {
+    use zonewatch_model::decode_trusted;
+    for name in ["every-field.jsonl", "worked.jsonl"] {
+        for line in fixture(name).lines() {
+            let strict = decode_line(line).expect("valid");
+            let canonical = strict.to_line();
+            assert_eq!(
+                decode_trusted(&canonical).as_ref(),
+                Some(&strict),
+                "{canonical}"
+            );
+        }
+    }
+}
+
+#[test]
+fn trusted_fast_path_declines_what_it_cannot_vouch_for() {
+    use zonewatch_model::decode_trusted;
+    for line in [
+        r#"{"kind":"site","id":"s","name":"N","category":"casino","country":"KH"}"#,
+        r#"{"kind":"site","id":"s","name":"N","category":"scam_compound","country":"KH","lat":1}"#,
+        r#"{"kind":"person","id":"p","alias":"A"}"#,
+        r#"{"id":"p","kind":"person","alias":"A","roles":["victim"]}"#,
+        r#"{"kind":"site_status","id":"x","site":"s","date":"2023-02-30","status":"closed","basis":"media"}"#,
+        "not json",
+    ] {
+        assert_eq!(decode_trusted(line), None, "{line}");
+    }
+}

@@ -4,10 +4,10 @@
 
 use std::io::Write;
 
-use zonewatch_model::restricted::merge_restricted;
-use zonewatch_model::{decode_record, Json, Kind};
+use zonewatch_model::Kind;
 
-use crate::{Result, Row, Store, StoreError};
+use crate::load::{decode_row, Fields};
+use crate::{Result, Row, Store};
 
 #[derive(Clone, Debug, Default)]
 pub struct ExportOptions {
@@ -44,24 +44,8 @@ pub fn export_jsonl(
 /// The canonical line of a stored row.
 pub fn export_line(row: &Row, redact: bool) -> Result<String> {
     // Without restricted fields the stored body already is the canonical line.
-    let restricted = match (&row.restricted, redact) {
-        (None, _) | (Some(_), true) => return Ok(row.body.clone()),
-        (Some(restricted), false) => restricted,
-    };
-    let corrupt = |problem: String| StoreError::Corrupt {
-        id: row.id.clone(),
-        problem,
-    };
-    let open = Json::parse(&row.body).map_err(|e| corrupt(e.to_string()))?;
-    let restricted = Json::parse(restricted).map_err(|e| corrupt(e.to_string()))?;
-    let record = decode_record(merge_restricted(open, Some(restricted))).map_err(|errors| {
-        corrupt(
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
-    Ok(record.to_line())
+    if row.restricted.is_none() || redact {
+        return Ok(row.body.clone());
+    }
+    Ok(decode_row(row, Fields::All)?.to_line())
 }

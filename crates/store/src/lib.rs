@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod import;
+pub mod load;
 mod migrate;
 mod postgres;
 mod sqlite;

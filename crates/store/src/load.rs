@@ -1,0 +1,127 @@
+//! Loading stored records back into memory as validated [`Record`]s, for the
+//! findings. Aggregate figures and legal tests never read restricted fields, so by
+//! default only the open part of each record is decoded; restricted fields come
+//! along only when asked for (and, once sealed, only with the key).
+
+use std::sync::{mpsc, Arc, Mutex};
+
+use zonewatch_model::restricted::merge_restricted;
+use zonewatch_model::{decode_record, Json, Kind, Record};
+
+use crate::{Result, Row, Store, StoreError};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Fields {
+    /// Every field but the restricted ones.
+    #[default]
+    Open,
+    /// Every field.
+    All,
+}
+
+/// Every record of the given kinds (all kinds when empty), decoded.
+///
+/// Decoding is most of the cost, so it runs on every core while this thread reads
+/// rows: rows travel in chunks over a bounded channel, and each is dropped as soon
+/// as it is decoded, so the rows are never all in memory at once.
+pub fn load_records(store: &mut dyn Store, kinds: &[Kind], fields: Fields) -> Result<Vec<Record>> {
+    let kinds = if kinds.is_empty() { Kind::ALL } else { kinds };
+    let counts = store.count_by_kind()?;
+    let total: u64 = kinds.iter().map(|k| counts[usize::from(k.rank())].1).sum();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+
+    std::thread::scope(|scope| {
+        let (row_sender, row_receiver) = mpsc::sync_channel::<(usize, Vec<Row>)>(threads * 2);
+        let row_receiver = Arc::new(Mutex::new(row_receiver));
+        let (record_sender, record_receiver) = mpsc::channel::<(usize, Result<Vec<Record>>)>();
+        for _ in 0..threads {
+            let rows = Arc::clone(&row_receiver);
+            let records = record_sender.clone();
+            scope.spawn(move || loop {
+                // Hold the lock only to take the next chunk.
+                let next = rows.lock().map(|r| r.recv());
+                let Ok(Ok((seq, chunk))) = next else { break };
+                let decoded = chunk.iter().map(|row| decode_row(row, fields)).collect();
+                drop(chunk);
+                if records.send((seq, decoded)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(record_sender);
+
+        let mut chunk = Vec::with_capacity(CHUNK);
+        let mut chunks = 0usize;
+        let mut scan = || -> Result<()> {
+            for kind in kinds {
+                store.scan_kind(*kind, &mut |row| {
+                    chunk.push(row);
+                    if chunk.len() == CHUNK {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                        // A send fails only when every worker has stopped; the
+                        // results below then say why.
+                        let _ = row_sender.send((chunks, full));
+                        chunks += 1;
+                    }
+                    Ok(())
+                })?;
+            }
+            if !chunk.is_empty() {
+                let _ = row_sender.send((chunks, std::mem::take(&mut chunk)));
+                chunks += 1;
+            }
+            Ok(())
+        };
+        let scanned = scan();
+        drop(row_sender);
+
+        // Results arrive out of order; put the chunks back in scan order.
+        let mut parts: Vec<Option<Vec<Record>>> = (0..chunks).map(|_| None).collect();
+        for (seq, decoded) in record_receiver {
+            parts[seq] = Some(decoded?);
+        }
+        scanned?;
+        let mut records = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+        for part in parts {
+            records.extend(part.ok_or_else(|| StoreError::Corrupt {
+                id: String::new(),
+                problem: "a decoding thread stopped unexpectedly".into(),
+            })?);
+        }
+        Ok(records)
+    })
+}
+
+const CHUNK: usize = 4096;
+
+/// Decodes one stored row.
+pub fn decode_row(row: &Row, fields: Fields) -> Result<Record> {
+    if row.restricted.is_none() || fields == Fields::Open {
+        if let Some(record) = zonewatch_model::decode_trusted(&row.body) {
+            return Ok(record);
+        }
+    }
+    let corrupt = |problem: String| StoreError::Corrupt {
+        id: row.id.clone(),
+        problem,
+    };
+    let open = Json::parse(&row.body).map_err(|e| corrupt(e.to_string()))?;
+    let json = match (&row.restricted, fields) {
+        (Some(restricted), Fields::All) => {
+            let restricted = Json::parse(restricted).map_err(|e| corrupt(e.to_string()))?;
+            merge_restricted(open, Some(restricted))
+        }
+        _ => open,
+    };
+    decode_record(json).map_err(|errors| {
+        corrupt(
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
