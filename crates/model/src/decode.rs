@@ -253,10 +253,10 @@ fn decode_person(f: &mut Fields) -> Option<Body> {
         nationality,
         gender,
         age_at_entry,
-        recruitment,
+        recruitment: recruitment.map(Box::new),
         custody,
         exit,
-        pii,
+        pii: pii.map(Box::new),
     }))
 }
 

@@ -127,11 +127,13 @@ pub struct Person {
     pub nationality: Option<String>,
     pub gender: Option<Gender>,
     pub age_at_entry: Option<u64>,
-    pub recruitment: Option<Recruitment>,
+    pub recruitment: Option<Box<Recruitment>>,
     /// `None` when the field is absent; an empty list cannot be written.
     pub custody: Vec<Custody>,
     pub exit: Option<ExitMode>,
-    pub pii: Option<Pii>,
+    /// Boxed, like `recruitment`: most records have neither, and a million persons
+    /// should not each carry their space inline.
+    pub pii: Option<Box<Pii>>,
 }
 
 impl Person {

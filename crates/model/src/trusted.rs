@@ -246,12 +246,14 @@ impl IntoRecord for PersonWire {
             nationality: self.nationality,
             gender: self.gender,
             age_at_entry: self.age_at_entry,
-            recruitment: self.recruitment.map(|r| Recruitment {
-                channel: r.channel,
-                promised_job: r.promised_job,
-                promised_salary_usd: r.promised_salary_usd,
-                date: r.date,
-                ad: r.ad,
+            recruitment: self.recruitment.map(|r| {
+                Box::new(Recruitment {
+                    channel: r.channel,
+                    promised_job: r.promised_job,
+                    promised_salary_usd: r.promised_salary_usd,
+                    date: r.date,
+                    ad: r.ad,
+                })
             }),
             custody: self
                 .custody
@@ -263,12 +265,14 @@ impl IntoRecord for PersonWire {
                 })
                 .collect(),
             exit: self.exit,
-            pii: self.pii.map(|p| Pii {
-                legal_name: p.legal_name,
-                date_of_birth: p.date_of_birth,
-                contact: p.contact,
-                document_numbers: p.document_numbers,
-                address: p.address,
+            pii: self.pii.map(|p| {
+                Box::new(Pii {
+                    legal_name: p.legal_name,
+                    date_of_birth: p.date_of_birth,
+                    contact: p.contact,
+                    document_numbers: p.document_numbers,
+                    address: p.address,
+                })
             }),
         });
         record(self.id, self.sources, self.sensitivity, body)

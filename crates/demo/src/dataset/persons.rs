@@ -381,10 +381,16 @@ pub(super) fn survivors(
                 nationality: Some(country.to_owned()),
                 gender: gender(&mut rng),
                 age_at_entry: Some(age),
-                recruitment: Some(recruitment.clone()),
+                recruitment: Some(Box::new(recruitment.clone())),
                 custody,
                 exit: Some(exit),
-                pii: Some(make_pii(&mut rng, i + 1, country, Some(birth_year), true)),
+                pii: Some(Box::new(make_pii(
+                    &mut rng,
+                    i + 1,
+                    country,
+                    Some(birth_year),
+                    true,
+                ))),
             }),
         ));
 
@@ -874,10 +880,10 @@ pub(super) fn victims(
                 nationality: nationality.map(str::to_owned),
                 gender: rng.chance(70).then(|| gender(&mut rng)).flatten(),
                 age_at_entry: age,
-                recruitment,
+                recruitment: recruitment.map(Box::new),
                 custody,
                 exit,
-                pii,
+                pii: pii.map(Box::new),
             }),
         ));
         if let Some(s) = stay {
@@ -965,7 +971,7 @@ pub(super) fn perpetrators(out: &mut Vec<Record>, people: &mut People) {
                 recruitment: None,
                 custody: Vec::new(),
                 exit: None,
-                pii,
+                pii: pii.map(Box::new),
             }),
         ));
         people.perpetrators.push(PerpetratorPlan { id, group });
