@@ -14,6 +14,9 @@
 //! - [`figures`]: every report figure as a count plus the ids that make it up
 //!   ([`Figures`]), and the report JSON with public suppression and trace
 //!   ([`report_json`]).
+//! - [`render`]: the Markdown and HTML reports ([`report_markdown`],
+//!   [`report_html`]) from the same figures: tables, inline SVG charts, a map of
+//!   sites, and a methods section, with the same public suppression and trace.
 //!
 //! Every result depends only on the set of records, never on their order: the
 //! dataset holds them sorted by id and every tie is broken by id.
@@ -21,6 +24,7 @@
 pub mod dataset;
 pub mod figures;
 pub mod legal;
+pub mod render;
 pub mod timeline;
 
 pub use dataset::{Dataset, DatasetError};
@@ -31,6 +35,7 @@ pub use legal::{
     assess, assess_all, assessments_json, person_facts, render_assessment_text,
     render_assessments_text, Assessment, Facts, TestResult, DISCLAIMER,
 };
+pub use render::{report_html, report_html_with, report_markdown, report_markdown_with};
 pub use timeline::{
     intervention_outcome, intervention_outcomes, latest_status, site_timeline, LatestStatus,
     Outcome, SiteOutcome, SiteTimeline, Uncertainty,
