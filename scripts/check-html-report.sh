@@ -8,10 +8,9 @@
 #
 # OUT_DIR (default: target/report-check) receives the reports, the DOM Chromium
 # parsed, its log, and a screenshot of each report. The demo dataset comes from
-# the demo crate (`generate demo`), or from $DEMO_JSONL if set. Chromium is
-# installed with apt-get when missing. Until `zonewatch report --format html` is
-# wired to the store, the reports are rendered by the findings crate's example
-# `render_report`, which reads JSON Lines.
+# `zonewatch demo`. Reports are made the way a user makes them: imported into a
+# fresh SQLite file, then `zonewatch report --format html`. Chromium is installed
+# with apt-get when missing.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -51,29 +50,25 @@ chromium() {
 # `...:CONSOLE...`, including Content-Security-Policy violations.
 ERRORS='CONSOLE|Uncaught|Refused to|Failed to load|Content Security Policy|net::ERR_'
 
-echo "Building the renderer..." >&2
-cargo build -q -p zonewatch-findings --example render_report
-render() { cargo run -q -p zonewatch-findings --example render_report -- "$@"; }
-
-DEMO=${DEMO_JSONL:-}
-if [ -z "$DEMO" ]; then
-    DEMO="$OUT_DIR/demo.jsonl"
-    if ! cargo run -q -p zonewatch-demo --example generate -- demo >"$DEMO" 2>/dev/null; then
-        echo "note: the demo dataset is not available; checking the worked example only" >&2
-        DEMO=""
-    fi
-fi
+echo "Building zonewatch..." >&2
+cargo build -q -p zonewatch
+ZONEWATCH="$PWD/target/debug/zonewatch"
+rm -f "$OUT_DIR"/*.db "$OUT_DIR"/*.db-wal "$OUT_DIR"/*.db-shm
+"$ZONEWATCH" --db "sqlite://$OUT_DIR/worked.db" import tests/fixtures/worked.jsonl >/dev/null
+"$ZONEWATCH" --db "sqlite://$OUT_DIR/demo.db" demo >/dev/null
+render() {
+    local db=$1 out=$2
+    shift 2
+    "$ZONEWATCH" --db "sqlite://$OUT_DIR/$db.db" report --format html --output "$OUT_DIR/$out.html" "$@"
+}
 
 reports=()
-render tests/fixtures/worked.jsonl --html >"$OUT_DIR/worked.html"
-render tests/fixtures/worked.jsonl --html --public --trace >"$OUT_DIR/worked-public-trace.html"
-render tests/fixtures/worked.jsonl --html --trace >"$OUT_DIR/worked-trace.html"
-reports+=(worked worked-public-trace worked-trace)
-if [ -n "$DEMO" ]; then
-    render "$DEMO" --html >"$OUT_DIR/demo.html"
-    render "$DEMO" --html --public --trace >"$OUT_DIR/demo-public-trace.html"
-    reports+=(demo demo-public-trace)
-fi
+render worked worked
+render worked worked-public-trace --public --trace
+render worked worked-trace --trace
+render demo demo
+render demo demo-public-trace --public --trace
+reports+=(worked worked-public-trace worked-trace demo demo-public-trace)
 
 # The detection itself must work: a copy of a report with an inline script and an
 # external image must make Chromium complain (the report's own CSP refuses both).

@@ -11,7 +11,10 @@ use zonewatch_store::export::{export_jsonl, ExportOptions};
 use zonewatch_store::import::{import_jsonl, ImportError, ImportOptions, ImportSummary};
 use zonewatch_store::{DbUrl, Store};
 
-use crate::{Cli, Command};
+use zonewatch_findings::{Dataset, ReportOptions};
+use zonewatch_store::load::{load_records, Fields};
+
+use crate::{AssessFormat, Cli, Command, ReportFormat};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let url = DbUrl::parse(&cli.db)?;
@@ -29,6 +32,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
         } => export(&url, kind, redact, output),
         Command::Demo => demo(&url),
+        Command::Report {
+            format,
+            public,
+            threshold,
+            trace,
+            output,
+        } => {
+            let options = ReportOptions {
+                public: public.then_some(threshold),
+                trace,
+            };
+            report(&url, format, &options, output)
+        }
+        Command::Assess { person, format } => assess(&url, person.as_deref(), format),
+        Command::Timeline { site } => timeline(&url, &site),
         Command::Status => status(&url),
         Command::Generate { records, output } => generate(records, output),
     }
@@ -234,4 +252,77 @@ fn generate(records: usize, output: Option<std::path::PathBuf>) -> Result<ExitCo
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e).context("writing the generated file"),
     }
+}
+
+/// Every record, open fields only: findings never need restricted plaintext.
+fn load_dataset(url: &DbUrl) -> Result<Dataset> {
+    let mut store = open(url)?;
+    let records = load_records(store.as_mut(), &[], Fields::Open)?;
+    Dataset::new(records)
+        .map_err(|e| anyhow::anyhow!("the database holds inconsistent records: {e}"))
+}
+
+/// Standard output, or a file when one is named.
+fn output(path: &Option<std::path::PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => Box::new(BufWriter::with_capacity(
+            1 << 16,
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+    })
+}
+
+/// Writes `text` and a final newline; a closed pipe is not an error.
+fn emit(path: &Option<std::path::PathBuf>, text: &str) -> Result<ExitCode> {
+    let mut out = output(path)?;
+    match out.write_all(text.as_bytes()).and_then(|()| {
+        if !text.ends_with('\n') {
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    }) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e).context("writing the output"),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn report(
+    url: &DbUrl,
+    format: ReportFormat,
+    options: &ReportOptions,
+    path: Option<std::path::PathBuf>,
+) -> Result<ExitCode> {
+    let dataset = load_dataset(url)?;
+    let text = match format {
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&zonewatch_findings::report(&dataset, options))?
+        }
+        ReportFormat::Md => zonewatch_findings::render::report_markdown(&dataset, options),
+        ReportFormat::Html => zonewatch_findings::render::report_html(&dataset, options),
+    };
+    emit(&path, &text)
+}
+
+fn assess(url: &DbUrl, person: Option<&str>, format: AssessFormat) -> Result<ExitCode> {
+    let dataset = load_dataset(url)?;
+    let assessments = match person {
+        Some(id) => vec![zonewatch_findings::assess(&dataset, id)
+            .ok_or_else(|| anyhow::anyhow!("no person with id `{id}` in {url}"))?],
+        None => zonewatch_findings::assess_all(&dataset),
+    };
+    let text = match format {
+        AssessFormat::Json => {
+            serde_json::to_string_pretty(&zonewatch_findings::assessments_json(&assessments))?
+        }
+        AssessFormat::Text => zonewatch_findings::render_assessments_text(&dataset, &assessments),
+    };
+    emit(&None, &text)
+}
+
+fn timeline(url: &DbUrl, site: &str) -> Result<ExitCode> {
+    let dataset = load_dataset(url)?;
+    let timeline = zonewatch_findings::site_timeline(&dataset, site)
+        .ok_or_else(|| anyhow::anyhow!("no site with id `{site}` in {url}"))?;
+    emit(&None, &timeline.render_text())
 }

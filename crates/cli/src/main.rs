@@ -60,6 +60,43 @@ pub enum Command {
     },
     /// Load the generated, fictional demo dataset (the same every time).
     Demo,
+    /// The report: sites, interventions and their outcomes, survivors, incidents,
+    /// recruitment and legal findings (FORMAT.md, "Report").
+    Report {
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
+        /// A public report: counts of persons and incidents below the threshold are
+        /// shown as "<5", and no person is listed.
+        #[arg(long)]
+        public: bool,
+        /// The smallest count a public report shows exactly.
+        #[arg(long, default_value_t = zonewatch_findings::DEFAULT_THRESHOLD, requires = "public",
+              value_parser = clap::value_parser!(u64).range(1..))]
+        threshold: u64,
+        /// Beside each figure, the ids of the records that make it up.
+        #[arg(long)]
+        trace: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Legal tests (trafficking, forced labour, slavery, child trafficking) for every
+    /// person, or one, citing the records behind each element. An aid to a human
+    /// analyst, not a legal determination.
+    Assess {
+        /// Only this person.
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long, value_enum, default_value_t = AssessFormat::Text)]
+        format: AssessFormat,
+    },
+    /// The timeline of one site: status observations and interventions in order,
+    /// with events whose order is unknown shown as such, and the outcome of its
+    /// latest raid or rescue.
+    Timeline {
+        /// The site id.
+        site: String,
+    },
     /// Show the database in use and how many records of each kind it holds.
     Status,
     /// Write a generated, fictional v1 file of N records (for benchmarks).
@@ -81,6 +118,19 @@ pub enum ImportFormat {
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Md,
+    Html,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AssessFormat {
+    Json,
+    Text,
 }
 
 fn parse_kind(text: &str) -> Result<zonewatch_model::Kind, String> {

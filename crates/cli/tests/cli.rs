@@ -281,3 +281,133 @@ fn postgres_round_trip_through_the_cli() {
         stderr(&out)
     );
 }
+
+fn shared(name: &str) -> String {
+    format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The worked example gives exactly the shared report and assessments, on every
+/// backend available.
+#[test]
+fn report_and_assessments_of_the_worked_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = postgres_server().map(|server| TempDatabase::create(&server).expect("fresh database"));
+    let mut urls = vec!["sqlite://worked.db".to_owned()];
+    urls.extend(db.as_ref().map(|db| db.url.clone()));
+    let expected_report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared("worked-report.json")).unwrap())
+            .unwrap();
+    let expected_assess: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared("worked-assess.json")).unwrap())
+            .unwrap();
+    for url in &urls {
+        ok(zonewatch(
+            dir.path(),
+            &["--db", url, "import", &fixture("worked.jsonl")],
+        ));
+        let out = ok(zonewatch(
+            dir.path(),
+            &["--db", url, "report", "--format", "json"],
+        ));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(report, expected_report, "{url}");
+
+        let out = ok(zonewatch(
+            dir.path(),
+            &["--db", url, "assess", "--format", "json"],
+        ));
+        let assessments: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let mut results = serde_json::Map::new();
+        for a in assessments.as_array().unwrap() {
+            let tests: serde_json::Map<String, serde_json::Value> = [
+                "forced_labour",
+                "slavery",
+                "trafficking",
+                "child_trafficking",
+            ]
+            .iter()
+            .map(|t| (t.to_string(), a[t]["result"].clone()))
+            .collect();
+            results.insert(a["person"].as_str().unwrap().to_owned(), tests.into());
+        }
+        assert_eq!(serde_json::Value::Object(results), expected_assess, "{url}");
+    }
+    let out = ok(zonewatch(
+        dir.path(),
+        &["--db", &urls[0], "assess", "--person", "p-mai"],
+    ));
+    assert!(
+        stdout(&out).contains("not a legal determination"),
+        "{}",
+        stdout(&out)
+    );
+    let out = failed(zonewatch(
+        dir.path(),
+        &["--db", &urls[0], "assess", "--person", "site-a"],
+    ));
+    assert!(
+        stderr(&out).contains("no person with id `site-a`"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = ok(zonewatch(
+        dir.path(),
+        &["--db", &urls[0], "report", "--public"],
+    ));
+    let public: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(public["persons"]["survivors_interviewed"], "<5");
+    assert_eq!(
+        public["sites"]["scam_compounds"], 3,
+        "site counts are never suppressed"
+    );
+    let out = ok(zonewatch(
+        dir.path(),
+        &["--db", &urls[0], "report", "--public", "--threshold", "2"],
+    ));
+    let public: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(public["persons"]["survivors_interviewed"], 2);
+    assert_eq!(public["persons"]["minors_interviewed"], "<2");
+    let out = ok(zonewatch(
+        dir.path(),
+        &["--db", &urls[0], "report", "--trace"],
+    ));
+    let traced: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        traced["trace"]["interventions.operating_after"],
+        serde_json::json!(["site-a"])
+    );
+
+    let out = ok(zonewatch(
+        dir.path(),
+        &["--db", &urls[0], "timeline", "site-b"],
+    ));
+    assert!(
+        stdout(&out).to_lowercase().contains("uncertain"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn markdown_and_html_reports_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(zonewatch(dir.path(), &["import", &fixture("worked.jsonl")]));
+    let out = ok(zonewatch(dir.path(), &["report", "--format", "md"]));
+    assert!(stdout(&out).contains("| "), "a Markdown table");
+    ok(zonewatch(
+        dir.path(),
+        &[
+            "report",
+            "--format",
+            "html",
+            "--public",
+            "--output",
+            "report.html",
+        ],
+    ));
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("<svg"), "charts are inline SVG");
+    assert!(!html.contains("<script"), "no scripts");
+    assert!(!html.contains("Mai"), "a public report lists no person");
+}
