@@ -44,6 +44,7 @@ pub mod keyed;
 pub mod keyfile;
 mod keys;
 mod random;
+pub mod session;
 pub mod token;
 
 pub use argon::{
@@ -64,4 +65,5 @@ pub use keyed::{keyed_hash, sha256_hex, sha256_hex_reader, HashKey, HashPurpose,
 pub use keyfile::{generate_passphrase, KeyFileError, SealedKeyRing};
 pub use keys::{KeyId, KeyParseError, KeyRing, PublicKey, PublicKeys, VerifyingKey};
 pub use random::RandomError;
+pub use session::{session_id_of, WriteSession, SESSION_OVERHEAD};
 pub use token::{ct_eq, looks_like_api_token, new_api_token, token_sha256_hex, verify_api_token};

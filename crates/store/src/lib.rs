@@ -68,6 +68,67 @@ pub trait Store {
 
     /// The record with this id, if any.
     fn get(&mut self, id: &str) -> Result<Option<Row>>;
+
+    /// The sealed key ring (JSON), once `init` has made one.
+    fn keyring(&mut self) -> Result<Option<String>>;
+
+    /// Stores the sealed key ring, replacing any (a passphrase change or rotation).
+    fn set_keyring(&mut self, sealed: &str) -> Result<()>;
+
+    fn add_user(&mut self, user: &User) -> Result<()>;
+
+    fn user(&mut self, name: &str) -> Result<Option<User>>;
+
+    fn users(&mut self) -> Result<Vec<User>>;
+
+    fn add_token(&mut self, user: &str, token_sha256: &str) -> Result<()>;
+
+    /// The user a token (given as its SHA-256) belongs to.
+    fn token_user(&mut self, token_sha256: &str) -> Result<Option<User>>;
+
+    /// The last audit entry's sequence number and hash, if any.
+    fn audit_head(&mut self) -> Result<Option<(u64, String)>>;
+
+    /// Appends one audit entry in a transaction of its own (for commands that read).
+    fn append_audit(&mut self, entry: &AuditRow) -> Result<()>;
+
+    /// Every audit entry in sequence order (`record`: only those naming it).
+    fn audit_entries(&mut self, record: Option<&str>) -> Result<Vec<AuditRow>>;
+
+    fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()>;
+
+    fn checkpoints(&mut self) -> Result<Vec<CheckpointRow>>;
+}
+
+/// A user of a database and the role that decides what they may do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub name: String,
+    pub role: String,
+    /// Argon2id, PHC string.
+    pub password_hash: String,
+    pub created_at: String,
+}
+
+/// One stored audit entry (the hashing lives in zonewatch-crypto).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditRow {
+    pub seq: u64,
+    pub time: String,
+    pub actor: String,
+    pub action: String,
+    pub records: Vec<String>,
+    pub details: std::collections::BTreeMap<String, String>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// A signed statement that audit entry `seq` had hash `head_hash`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckpointRow {
+    pub seq: u64,
+    pub head_hash: String,
+    pub signature: String,
 }
 
 pub trait WriteTransaction {
@@ -83,6 +144,18 @@ pub trait WriteTransaction {
     /// transaction.
     fn kinds_of(&mut self, ids: &[&str]) -> Result<Vec<(String, Kind)>>;
 
+    /// The last audit entry, as seen inside this transaction.
+    fn audit_head(&mut self) -> Result<Option<(u64, String)>>;
+
+    /// Appends an audit entry that commits or rolls back with this transaction's writes.
+    fn append_audit(&mut self, entry: &AuditRow) -> Result<()>;
+
+    /// Every record of `kind` that has restricted fields: (id, restricted).
+    fn restricted_of_kind(&mut self, kind: Kind) -> Result<Vec<(String, String)>>;
+
+    /// Replaces the restricted part of one stored record (key rotation).
+    fn set_restricted(&mut self, id: &str, restricted: &str) -> Result<()>;
+
     fn commit(self: Box<Self>) -> Result<()>;
 }
 
@@ -92,6 +165,36 @@ pub fn open(url: &DbUrl) -> Result<Box<dyn Store>> {
         DbUrl::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path)?)),
         DbUrl::Postgres(conninfo) => Ok(Box::new(postgres::PostgresStore::open(conninfo)?)),
     }
+}
+
+/// JSON text of an audit entry's record list and details, as both backends store them.
+fn audit_json(entry: &AuditRow) -> (String, String) {
+    let records = serde_json::to_string(&entry.records).unwrap_or_else(|_| "[]".into());
+    let details = serde_json::to_string(&entry.details).unwrap_or_else(|_| "{}".into());
+    (records, details)
+}
+
+fn audit_row(
+    (seq, time, actor, action): (i64, String, String, String),
+    records: &str,
+    details: &str,
+    prev_hash: String,
+    hash: String,
+) -> Result<AuditRow> {
+    let corrupt = |problem: String| StoreError::Corrupt {
+        id: format!("audit entry {seq}"),
+        problem,
+    };
+    Ok(AuditRow {
+        seq: u64::try_from(seq).map_err(|e| corrupt(e.to_string()))?,
+        time,
+        actor,
+        action,
+        records: serde_json::from_str(records).map_err(|e| corrupt(e.to_string()))?,
+        details: serde_json::from_str(details).map_err(|e| corrupt(e.to_string()))?,
+        prev_hash,
+        hash,
+    })
 }
 
 fn parse_kind(id: &str, text: &str) -> Result<Kind> {

@@ -9,17 +9,31 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "records",
-    sql: include_str!("../migrations/sqlite/0001_records.sql"),
-}];
+pub const SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "records",
+        sql: include_str!("../migrations/sqlite/0001_records.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "protection",
+        sql: include_str!("../migrations/sqlite/0002_protection.sql"),
+    },
+];
 
-pub const POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "records",
-    sql: include_str!("../migrations/postgres/0001_records.sql"),
-}];
+pub const POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "records",
+        sql: include_str!("../migrations/postgres/0001_records.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "protection",
+        sql: include_str!("../migrations/postgres/0002_protection.sql"),
+    },
+];
 
 #[cfg(test)]
 mod tests {

@@ -5,12 +5,13 @@
 use std::collections::HashSet;
 
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, NoTls};
+use postgres::{Client, GenericClient, NoTls};
 use zonewatch_model::Kind;
 
 use crate::migrate::POSTGRES;
 use crate::{
-    parse_kind, parse_sensitivity, KindConflict, Result, Row, Store, StoreError, WriteTransaction,
+    audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, KindConflict,
+    Result, Row, Store, StoreError, User, WriteTransaction,
 };
 
 const BATCH: usize = 2000;
@@ -111,6 +112,173 @@ impl Store for PostgresStore {
         )?;
         row.as_ref().map(row_from_sql).transpose()
     }
+
+    fn keyring(&mut self) -> Result<Option<String>> {
+        let row = self
+            .client
+            .query_opt("SELECT sealed FROM keyring WHERE id = 1", &[])?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    fn set_keyring(&mut self, sealed: &str) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO keyring (id, sealed, created_at) VALUES (1, $1, now()::text)
+             ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+            &[&sealed],
+        )?;
+        Ok(())
+    }
+
+    fn add_user(&mut self, user: &User) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+            &[
+                &user.name,
+                &user.role,
+                &user.password_hash,
+                &user.created_at,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn user(&mut self, name: &str) -> Result<Option<User>> {
+        let row = self.client.query_opt(
+            "SELECT name, role, password_hash, created_at FROM users WHERE name = $1",
+            &[&name],
+        )?;
+        Ok(row.as_ref().map(user_from_sql))
+    }
+
+    fn users(&mut self) -> Result<Vec<User>> {
+        let rows = self.client.query(
+            "SELECT name, role, password_hash, created_at FROM users ORDER BY name",
+            &[],
+        )?;
+        Ok(rows.iter().map(user_from_sql).collect())
+    }
+
+    fn add_token(&mut self, user: &str, token_sha256: &str) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO api_tokens (token_sha256, user_name, created_at) VALUES ($1, $2, now()::text)",
+            &[&token_sha256, &user],
+        )?;
+        Ok(())
+    }
+
+    fn token_user(&mut self, token_sha256: &str) -> Result<Option<User>> {
+        let row = self.client.query_opt(
+            "SELECT u.name, u.role, u.password_hash, u.created_at
+             FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_sha256 = $1",
+            &[&token_sha256],
+        )?;
+        Ok(row.as_ref().map(user_from_sql))
+    }
+
+    fn audit_head(&mut self) -> Result<Option<(u64, String)>> {
+        audit_head(&mut self.client)
+    }
+
+    fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
+        let mut tx = self.client.transaction()?;
+        append_audit(&mut tx, entry)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn audit_entries(&mut self, record: Option<&str>) -> Result<Vec<AuditRow>> {
+        let rows = self.client.query(
+            "SELECT seq, time, actor, action, records, details, prev_hash, hash
+             FROM audit_log ORDER BY seq",
+            &[],
+        )?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let records: String = row.try_get(4)?;
+            let details: String = row.try_get(5)?;
+            let entry = audit_row(
+                (
+                    row.try_get(0)?,
+                    row.try_get(1)?,
+                    row.try_get(2)?,
+                    row.try_get(3)?,
+                ),
+                &records,
+                &details,
+                row.try_get(6)?,
+                row.try_get(7)?,
+            )?;
+            if record.is_none_or(|id| entry.records.iter().any(|r| r == id)) {
+                entries.push(entry);
+            }
+        }
+        Ok(entries)
+    }
+
+    fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO audit_checkpoints (seq, head_hash, signature) VALUES ($1, $2, $3)
+             ON CONFLICT (seq) DO NOTHING",
+            &[
+                &(checkpoint.seq as i64),
+                &checkpoint.head_hash,
+                &checkpoint.signature,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn checkpoints(&mut self) -> Result<Vec<CheckpointRow>> {
+        let rows = self.client.query(
+            "SELECT seq, head_hash, signature FROM audit_checkpoints ORDER BY seq",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(CheckpointRow {
+                    seq: r.try_get::<_, i64>(0)? as u64,
+                    head_hash: r.try_get(1)?,
+                    signature: r.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+}
+
+fn user_from_sql(r: &postgres::Row) -> User {
+    User {
+        name: r.get(0),
+        role: r.get(1),
+        password_hash: r.get(2),
+        created_at: r.get(3),
+    }
+}
+
+fn audit_head(client: &mut impl GenericClient) -> Result<Option<(u64, String)>> {
+    let row = client.query_opt(
+        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+        &[],
+    )?;
+    Ok(row.map(|r| (r.get::<_, i64>(0) as u64, r.get(1))))
+}
+
+fn append_audit(client: &mut impl GenericClient, entry: &AuditRow) -> Result<()> {
+    let (records, details) = audit_json(entry);
+    client.execute(
+        "INSERT INTO audit_log (seq, time, actor, action, records, details, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            &(entry.seq as i64),
+            &entry.time,
+            &entry.actor,
+            &entry.action,
+            &records,
+            &details,
+            &entry.prev_hash,
+            &entry.hash,
+        ],
+    )?;
+    Ok(())
 }
 
 struct PostgresWrite<'c> {
@@ -192,6 +360,31 @@ impl WriteTransaction for PostgresWrite<'_> {
             }
         }
         Ok(found)
+    }
+
+    fn audit_head(&mut self) -> Result<Option<(u64, String)>> {
+        audit_head(&mut self.tx)
+    }
+
+    fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
+        append_audit(&mut self.tx, entry)
+    }
+
+    fn restricted_of_kind(&mut self, kind: Kind) -> Result<Vec<(String, String)>> {
+        self.write_pending()?;
+        let rows = self.tx.query(
+            "SELECT id, restricted FROM records WHERE kind = $1 AND restricted IS NOT NULL ORDER BY id",
+            &[&kind.as_str()],
+        )?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    fn set_restricted(&mut self, id: &str, restricted: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE records SET restricted = $2 WHERE id = $1",
+            &[&id, &restricted],
+        )?;
+        Ok(())
     }
 
     fn commit(mut self: Box<Self>) -> Result<()> {

@@ -8,7 +8,8 @@ use zonewatch_model::Kind;
 
 use crate::migrate::{Migration, SQLITE};
 use crate::{
-    parse_kind, parse_sensitivity, KindConflict, Result, Row, Store, StoreError, WriteTransaction,
+    audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, KindConflict,
+    Result, Row, Store, StoreError, User, WriteTransaction,
 };
 
 pub struct SqliteStore {
@@ -132,6 +133,175 @@ impl Store for SqliteStore {
             None => Ok(None),
         }
     }
+
+    fn keyring(&mut self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT sealed FROM keyring WHERE id = 1", [], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_keyring(&mut self, sealed: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO keyring (id, sealed, created_at) VALUES (1, ?1, datetime('now'))
+             ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+            [sealed],
+        )?;
+        Ok(())
+    }
+
+    fn add_user(&mut self, user: &User) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO users (name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![user.name, user.role, user.password_hash, user.created_at],
+        )?;
+        Ok(())
+    }
+
+    fn user(&mut self, name: &str) -> Result<Option<User>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT name, role, password_hash, created_at FROM users WHERE name = ?1",
+                [name],
+                user_from_sql,
+            )
+            .optional()?)
+    }
+
+    fn users(&mut self) -> Result<Vec<User>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, role, password_hash, created_at FROM users ORDER BY name")?;
+        let users = stmt
+            .query_map([], user_from_sql)?
+            .collect::<Result<_, _>>()?;
+        Ok(users)
+    }
+
+    fn add_token(&mut self, user: &str, token_sha256: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO api_tokens (token_sha256, user_name, created_at) VALUES (?1, ?2, datetime('now'))",
+            [token_sha256, user],
+        )?;
+        Ok(())
+    }
+
+    fn token_user(&mut self, token_sha256: &str) -> Result<Option<User>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT u.name, u.role, u.password_hash, u.created_at
+                 FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_sha256 = ?1",
+                [token_sha256],
+                user_from_sql,
+            )
+            .optional()?)
+    }
+
+    fn audit_head(&mut self) -> Result<Option<(u64, String)>> {
+        audit_head(&self.conn)
+    }
+
+    fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        append_audit(&tx, entry)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn audit_entries(&mut self, record: Option<&str>) -> Result<Vec<AuditRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT seq, time, actor, action, records, details, prev_hash, hash
+             FROM audit_log ORDER BY seq",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut entries = Vec::new();
+        while let Some(row) = rows.next()? {
+            let records: String = row.get(4)?;
+            let details: String = row.get(5)?;
+            let entry = audit_row(
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?),
+                &records,
+                &details,
+                row.get(6)?,
+                row.get(7)?,
+            )?;
+            if record.is_none_or(|id| entry.records.iter().any(|r| r == id)) {
+                entries.push(entry);
+            }
+        }
+        Ok(entries)
+    }
+
+    fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO audit_checkpoints (seq, head_hash, signature) VALUES (?1, ?2, ?3)
+             ON CONFLICT (seq) DO NOTHING",
+            params![
+                checkpoint.seq as i64,
+                checkpoint.head_hash,
+                checkpoint.signature
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn checkpoints(&mut self) -> Result<Vec<CheckpointRow>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, head_hash, signature FROM audit_checkpoints ORDER BY seq")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(CheckpointRow {
+                    seq: r.get::<_, i64>(0)? as u64,
+                    head_hash: r.get(1)?,
+                    signature: r.get(2)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+}
+
+fn user_from_sql(r: &rusqlite::Row) -> rusqlite::Result<User> {
+    Ok(User {
+        name: r.get(0)?,
+        role: r.get(1)?,
+        password_hash: r.get(2)?,
+        created_at: r.get(3)?,
+    })
+}
+
+fn audit_head(conn: &Connection) -> Result<Option<(u64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+fn append_audit(conn: &Connection, entry: &AuditRow) -> Result<()> {
+    let (records, details) = audit_json(entry);
+    conn.execute(
+        "INSERT INTO audit_log (seq, time, actor, action, records, details, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            entry.seq as i64,
+            entry.time,
+            entry.actor,
+            entry.action,
+            records,
+            details,
+            entry.prev_hash,
+            entry.hash
+        ],
+    )?;
+    Ok(())
 }
 
 struct SqliteWrite<'c> {
@@ -192,6 +362,31 @@ impl WriteTransaction for SqliteWrite<'_> {
             }
         }
         Ok(found)
+    }
+
+    fn audit_head(&mut self) -> Result<Option<(u64, String)>> {
+        audit_head(&self.tx)
+    }
+
+    fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
+        append_audit(&self.tx, entry)
+    }
+
+    fn restricted_of_kind(&mut self, kind: Kind) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, restricted FROM records WHERE kind = ?1 AND restricted IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([kind.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    fn set_restricted(&mut self, id: &str, restricted: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE records SET restricted = ?2 WHERE id = ?1")?
+            .execute([id, restricted])?;
+        Ok(())
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
