@@ -1,0 +1,272 @@
+//! The data files an analyst edits: their shapes, the embedded defaults, and loading
+//! them from a directory.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The languages every sign covers. Keys of the per-language pattern lists.
+pub const LANGUAGES: [&str; 8] = ["en", "zh", "th", "vi", "ms", "km", "my", "tl"];
+
+pub const SIGNALS_TOML: &str = include_str!("../data/signals.toml");
+pub const SALARY_TOML: &str = include_str!("../data/salary.toml");
+pub const CONTACTS_TOML: &str = include_str!("../data/contacts.toml");
+pub const WEIGHTS_TOML: &str = include_str!("../data/weights.toml");
+
+/// Why a data file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+    #[error("{file}: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl ConfigError {
+    pub(crate) fn invalid(file: &str, message: impl Into<String>) -> ConfigError {
+        ConfigError::Invalid {
+            file: file.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Patterns per language: `en = [...]`, `zh = [...]` ...
+pub type PerLanguage = BTreeMap<String, Vec<String>>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignalsFile {
+    pub signal: Vec<SignalDef>,
+    pub age_range: AgeRangeDef,
+    pub ranges: RangesDef,
+    #[serde(default)]
+    pub ignore: IgnoreDef,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SignalDef {
+    pub code: String,
+    pub label: String,
+    #[serde(flatten)]
+    pub patterns: PerLanguage,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AgeRangeDef {
+    pub label: String,
+    pub min: u32,
+    pub max: u32,
+    pub before: usize,
+    pub after: usize,
+    #[serde(flatten)]
+    pub patterns: PerLanguage,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RangesDef {
+    pub separators: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreDef {
+    pub patterns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryFile {
+    pub far_above: f64,
+    pub window: usize,
+    pub max_usd_month: f64,
+    pub currency: Vec<CurrencyDef>,
+    pub multiplier: Vec<MultiplierDef>,
+    pub period: Vec<PeriodDef>,
+    pub salary_words: PerLanguage,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyDef {
+    pub code: String,
+    pub usd: f64,
+    pub market_month: f64,
+    pub tokens: Vec<String>,
+    #[serde(default)]
+    pub suffix_only: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MultiplierDef {
+    pub factor: f64,
+    pub tokens: Vec<String>,
+    #[serde(default)]
+    pub implies: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDef {
+    pub name: String,
+    pub months: f64,
+    pub tokens: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactsFile {
+    pub window: usize,
+    pub telegram: MentionDef,
+    pub whatsapp: MentionDef,
+    pub line: MentionDef,
+    pub wechat: MentionDef,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentionDef {
+    pub mentions: Vec<String>,
+}
+
+/// All data files, parsed.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub signals: SignalsFile,
+    pub salary: SalaryFile,
+    pub contacts: ContactsFile,
+    pub weights: crate::score::Weights,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError::invalid(file, e.to_string()))
+}
+
+impl Config {
+    /// The data files shipped in the crate.
+    pub fn embedded() -> Result<Config, ConfigError> {
+        Config::from_texts(SIGNALS_TOML, SALARY_TOML, CONTACTS_TOML, WEIGHTS_TOML)
+    }
+
+    pub fn from_texts(
+        signals: &str,
+        salary: &str,
+        contacts: &str,
+        weights: &str,
+    ) -> Result<Config, ConfigError> {
+        let config = Config {
+            signals: parse("signals.toml", signals)?,
+            salary: parse("salary.toml", salary)?,
+            contacts: parse("contacts.toml", contacts)?,
+            weights: crate::score::Weights::from_toml(weights)
+                .map_err(|m| ConfigError::invalid("weights.toml", m))?,
+        };
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Loads `signals.toml`, `salary.toml`, `contacts.toml` and `weights.toml` from
+    /// `dir`; a file that is not there is taken from the embedded defaults, so an
+    /// analyst can copy and edit only the file they change.
+    pub fn from_dir(dir: &Path) -> Result<Config, ConfigError> {
+        let read = |name: &str, default: &'static str| -> Result<String, ConfigError> {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(default.to_string()),
+                Err(source) => Err(ConfigError::Io {
+                    file: path.display().to_string(),
+                    source,
+                }),
+            }
+        };
+        let named = |name: &str, e: ConfigError| match e {
+            ConfigError::Invalid { message, .. } => ConfigError::Invalid {
+                file: dir.join(name).display().to_string(),
+                message,
+            },
+            other => other,
+        };
+        let signals = read("signals.toml", SIGNALS_TOML)?;
+        let salary = read("salary.toml", SALARY_TOML)?;
+        let contacts = read("contacts.toml", CONTACTS_TOML)?;
+        let weights = read("weights.toml", WEIGHTS_TOML)?;
+        let config = Config {
+            signals: parse("signals.toml", &signals).map_err(|e| named("signals.toml", e))?,
+            salary: parse("salary.toml", &salary).map_err(|e| named("salary.toml", e))?,
+            contacts: parse("contacts.toml", &contacts).map_err(|e| named("contacts.toml", e))?,
+            weights: crate::score::Weights::from_toml(&weights).map_err(|m| {
+                ConfigError::invalid(&dir.join("weights.toml").display().to_string(), m)
+            })?,
+        };
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), ConfigError> {
+        for signal in &self.signals.signal {
+            if !crate::is_code(&signal.code) {
+                return Err(ConfigError::invalid(
+                    "signals.toml",
+                    format!(
+                        "signal code {:?}: expected lower-case letters, digits and _",
+                        signal.code
+                    ),
+                ));
+            }
+            for (lang, patterns) in &signal.patterns {
+                if !LANGUAGES.contains(&lang.as_str()) {
+                    return Err(ConfigError::invalid(
+                        "signals.toml",
+                        format!(
+                            "signal {}: unknown key {lang:?}; expected label or one of {}",
+                            signal.code,
+                            LANGUAGES.join(", ")
+                        ),
+                    ));
+                }
+                if let Some(p) = patterns
+                    .iter()
+                    .find(|p| p.trim_end_matches('*').trim().is_empty())
+                {
+                    return Err(ConfigError::invalid(
+                        "signals.toml",
+                        format!("signal {}: empty pattern {p:?} in {lang}", signal.code),
+                    ));
+                }
+            }
+        }
+        let s = &self.salary;
+        for c in &s.currency {
+            if !(c.usd > 0.0 && c.market_month > 0.0) {
+                return Err(ConfigError::invalid(
+                    "salary.toml",
+                    format!("currency {}: usd and market_month must be above 0", c.code),
+                ));
+            }
+        }
+        for m in &s.multiplier {
+            if let Some(code) = &m.implies {
+                if !s.currency.iter().any(|c| &c.code == code) {
+                    return Err(ConfigError::invalid(
+                        "salary.toml",
+                        format!("multiplier {:?}: implies unknown currency {code}", m.tokens),
+                    ));
+                }
+            }
+        }
+        if s.period.iter().any(|p| p.months <= 0.0) || s.far_above <= 0.0 {
+            return Err(ConfigError::invalid(
+                "salary.toml",
+                "period months and far_above must be above 0",
+            ));
+        }
+        Ok(())
+    }
+}

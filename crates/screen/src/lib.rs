@@ -1,0 +1,457 @@
+//! Recruitment-lure screening (issue 6): which signs of a scam-compound recruitment
+//! ad a text shows and where, the recruiter's contacts, a score, and networks of ads
+//! that share a contact.
+//!
+//! - [`Screener`] holds the compiled data files (`data/*.toml`, embedded; an analyst's
+//!   edited copies load with [`Screener::from_dir`]).
+//! - [`screen_text`] screens one text; [`screen_stream`] screens JSON Lines, CSV or
+//!   plain lines in parallel and writes FORMAT.md's Screening output in input order.
+//! - [`evaluate`] and [`train`] measure and fit the logistic-regression weights.
+//! - [`build_networks`] links ads (and testimonies or persons) sharing contacts;
+//!   [`keyed_contact_hash`] lets restricted contacts link without plaintext.
+//!
+//! Pure apart from [`screen_stream`], which only reads and writes what it is given.
+//! docs/SCREENING.md describes the signs, the data files and the scoring.
+
+pub mod config;
+mod contacts;
+mod matcher;
+mod network;
+mod numbers;
+pub mod score;
+mod stream;
+pub mod wallet;
+
+pub use config::{Config, ConfigError, LANGUAGES};
+pub use contacts::{Contact, ContactType, Region};
+pub use network::{build_networks, keyed_contact_hash, Network, NetworkMember};
+pub use score::{evaluate, train, Confusion, EvalError, Level, Metrics, Weights};
+pub use stream::{
+    screen_stream, InputFormat, OutputFormat, ScreenOptions, Summary, MAX_LINE_BYTES,
+};
+pub use wallet::Chain;
+
+use contacts::{Found, Mention};
+use matcher::{Hit, Matcher, Role, SuffixRole};
+use numbers::Num;
+use std::cell::RefCell;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Pay far above the local market (salary.toml).
+pub const HIGH_PAY: &str = "high_pay";
+/// An age range as a requirement (signals.toml, `age_range`).
+pub const AGE_RANGE: &str = "age_range";
+/// Contact through a messenger app (contacts.toml mentions, t.me / wa.me links, and
+/// the `messenger` phrases of signals.toml).
+pub const MESSENGER: &str = "messenger";
+
+const HIGH_PAY_IDX: u16 = 0;
+const AGE_RANGE_IDX: u16 = 1;
+const MESSENGER_IDX: u16 = 2;
+
+/// A signal code: lower-case ASCII letters, digits and `_`.
+pub(crate) fn is_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Which sign matched, and where: byte offsets into the screened text, end exclusive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signal {
+    pub code: Arc<str>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The result of screening one text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Screening {
+    /// 0 to 1: the logistic model's probability that the text is a lure.
+    pub score: f64,
+    pub level: Level,
+    /// In order of start, then end.
+    pub signals: Vec<Signal>,
+    /// Each (type, value) once, in order of first appearance.
+    pub contacts: Vec<Contact>,
+}
+
+/// The compiled data files. Build once, share between threads.
+pub struct Screener {
+    matcher: Matcher,
+    config: Config,
+    /// Index into `weights` per feature: signal codes, then contact features.
+    weights: Vec<f64>,
+    bias: f64,
+}
+
+/// Features from contacts, after the signal codes.
+pub const CONTACT_FEATURES: [&str; 3] = ["contact_messenger", "contact_phone", "contact_wallet"];
+
+#[derive(Default)]
+struct Scratch {
+    hits: Vec<Hit>,
+    nums: Vec<Num>,
+    mentions: Vec<Mention>,
+    urls: Vec<(usize, usize)>,
+    skip: Vec<(usize, usize)>,
+    evidence: Vec<(usize, usize, Option<u16>)>,
+    currencies: Vec<(usize, usize, u16)>,
+    age_words: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Screens `text` (numbers without an international prefix are not read as phones).
+pub fn screen_text(screener: &Screener, text: &str) -> Screening {
+    screener.screen(text, None)
+}
+
+impl Screener {
+    /// The screener over the data files shipped in the crate.
+    pub fn new() -> Result<Screener, ConfigError> {
+        Screener::from_config(Config::embedded()?)
+    }
+
+    /// The screener over an analyst's data directory (files missing there are taken
+    /// from the embedded defaults).
+    pub fn from_dir(dir: &Path) -> Result<Screener, ConfigError> {
+        Screener::from_config(Config::from_dir(dir)?)
+    }
+
+    pub fn from_config(config: Config) -> Result<Screener, ConfigError> {
+        let matcher = Matcher::new(&config)?;
+        let mut screener = Screener {
+            matcher,
+            config,
+            weights: Vec::new(),
+            bias: 0.0,
+        };
+        let weights = screener.config.weights.clone();
+        screener.set_weights(&weights)?;
+        Ok(screener)
+    }
+
+    /// Replaces the scoring weights (e.g. with freshly trained ones).
+    pub fn set_weights(&mut self, weights: &Weights) -> Result<(), ConfigError> {
+        let names = self.feature_names();
+        for name in weights.weights.keys() {
+            if !names.iter().any(|n| n == name) {
+                return Err(ConfigError::invalid(
+                    "weights.toml",
+                    format!(
+                        "weight for unknown feature {name:?}; features are {}",
+                        names.join(", ")
+                    ),
+                ));
+            }
+        }
+        self.weights = names
+            .iter()
+            .map(|n| weights.weights.get(n).copied().unwrap_or(0.0))
+            .collect();
+        self.bias = weights.bias;
+        self.config.weights = weights.clone();
+        Ok(())
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Signal codes in feature order, then [`CONTACT_FEATURES`].
+    pub fn feature_names(&self) -> Vec<String> {
+        self.matcher
+            .signal_codes
+            .iter()
+            .map(|c| c.to_string())
+            .chain(CONTACT_FEATURES.iter().map(|s| s.to_string()))
+            .collect()
+    }
+
+    /// The binary feature vector of a screening (1.0 where the sign is present).
+    pub fn features(&self, screening: &Screening) -> Vec<f64> {
+        let codes = &self.matcher.signal_codes;
+        let mut x = vec![0.0; codes.len() + CONTACT_FEATURES.len()];
+        for s in &screening.signals {
+            if let Some(i) = codes
+                .iter()
+                .position(|c| Arc::ptr_eq(c, &s.code) || **c == *s.code)
+            {
+                x[i] = 1.0;
+            }
+        }
+        let n = codes.len();
+        for c in &screening.contacts {
+            match c.kind {
+                ContactType::Telegram
+                | ContactType::Whatsapp
+                | ContactType::Line
+                | ContactType::Wechat => x[n] = 1.0,
+                ContactType::Phone => x[n + 1] = 1.0,
+                ContactType::Wallet => x[n + 2] = 1.0,
+                _ => {}
+            }
+        }
+        x
+    }
+
+    fn score_of(&self, x: &[f64]) -> f64 {
+        let z = self.bias + x.iter().zip(&self.weights).map(|(a, b)| a * b).sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// Screens `text`, reading numbers written without an international prefix as
+    /// phone numbers of `region` when one is given.
+    pub fn screen(&self, text: &str, region: Option<Region>) -> Screening {
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut scratch) => self.screen_with(text, region, &mut scratch),
+            Err(_) => self.screen_with(text, region, &mut Scratch::default()),
+        })
+    }
+
+    fn screen_with(&self, text: &str, region: Option<Region>, s: &mut Scratch) -> Screening {
+        s.hits.clear();
+        s.nums.clear();
+        s.mentions.clear();
+        s.urls.clear();
+        s.skip.clear();
+        s.evidence.clear();
+        s.currencies.clear();
+        s.age_words.clear();
+        let codes = &self.matcher.signal_codes;
+        let mut signals: Vec<Signal> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
+        let signal = |idx: u16, start: usize, end: usize| Signal {
+            code: codes[idx as usize].clone(),
+            start,
+            end,
+        };
+
+        self.matcher.scan(text, &mut s.hits);
+
+        // Links first: mentions and '@' inside a URL are part of it.
+        for hit in &s.hits {
+            let (start, end) = (hit.start as usize, hit.end as usize);
+            if self.matcher.roles(hit).contains(&Role::Link)
+                && !s.urls.iter().any(|&(a, b)| a <= start && start < b)
+            {
+                if let Some(span) = contacts::url_at(text, start, &mut found) {
+                    if let Some(last) = found.last() {
+                        if matches!(
+                            last.contact.kind,
+                            ContactType::Telegram | ContactType::Whatsapp | ContactType::Line
+                        ) {
+                            signals.push(signal(MESSENGER_IDX, start, span.1.max(end)));
+                        }
+                    }
+                    s.urls.push(span);
+                }
+            }
+        }
+        for hit in &s.hits {
+            let (start, end) = (hit.start as usize, hit.end as usize);
+            for role in self.matcher.roles(hit) {
+                match *role {
+                    Role::Signal(i) => signals.push(signal(i, start, end)),
+                    Role::Mention(m) => {
+                        if !s.urls.iter().any(|&(a, b)| a <= start && start < b) {
+                            s.mentions.push(Mention {
+                                messenger: m,
+                                start,
+                                end,
+                            });
+                            signals.push(signal(MESSENGER_IDX, start, end));
+                        }
+                    }
+                    Role::AgeWord => s.age_words.push((start, end)),
+                    Role::Currency(c) => s.currencies.push((start, end, c)),
+                    Role::Period(p) => s.evidence.push((start, end, Some(p))),
+                    Role::SalaryWord => s.evidence.push((start, end, None)),
+                    Role::Link | Role::Ignore => {}
+                }
+            }
+        }
+
+        numbers::scan_numbers(text, &mut s.nums);
+        self.amounts_and_ages(text, s, &mut signals);
+
+        contacts::phones(text, region, &s.skip, &mut found);
+        let window = self.config.contacts.window;
+        contacts::whatsapp_beside(text, &s.mentions, window, &mut found);
+        contacts::at_signs(text, &s.urls, &s.mentions, window, &mut found);
+        contacts::messenger_ids(text, &s.mentions, &s.urls, &mut found);
+        contacts::wallets(text, &mut found);
+        let contacts = contacts::finish(found);
+
+        signals.sort_by_key(|a| (a.start, a.end));
+        signals.dedup();
+        let mut screening = Screening {
+            score: 0.0,
+            level: Level::Low,
+            signals,
+            contacts,
+        };
+        let x = self.features(&screening);
+        screening.score = self.score_of(&x);
+        screening.level = self.config.weights.level(screening.score);
+        screening
+    }
+
+    /// What follows a number: multiplier, currency and period tokens in any order,
+    /// each at most once, separated by spaces, "+" or "/". Returns them and the end.
+    fn suffix_chain(
+        &self,
+        text: &str,
+        mut at: usize,
+    ) -> (Option<u16>, Option<u16>, Option<u16>, usize) {
+        let bytes = text.as_bytes();
+        let (mut mult, mut cur, mut per) = (None, None, None);
+        let mut end = at;
+        for _ in 0..4 {
+            let mut p = at;
+            while p < bytes.len() && p - at < 3 && matches!(bytes[p], b' ' | b'+' | b'/') {
+                p += 1;
+            }
+            // "/month" keeps its slash: try where the separators began first.
+            let found = self.matcher.suffix_at(text, at).or_else(|| {
+                if p > at {
+                    self.matcher.suffix_at(text, p)
+                } else {
+                    None
+                }
+            });
+            let Some((role, e)) = found else { break };
+            let slot = match role {
+                SuffixRole::Multiplier(_) => &mut mult,
+                SuffixRole::Currency(_) => &mut cur,
+                SuffixRole::Period(_) => &mut per,
+            };
+            let i = match role {
+                SuffixRole::Multiplier(i) | SuffixRole::Currency(i) | SuffixRole::Period(i) => i,
+            };
+            if slot.is_some() {
+                break;
+            }
+            *slot = Some(i);
+            at = e;
+            end = e;
+        }
+        (mult, cur, per, end)
+    }
+
+    fn amounts_and_ages(&self, text: &str, s: &mut Scratch, signals: &mut Vec<Signal>) {
+        let salary = &self.config.salary;
+        let ages = &self.config.signals.age_range;
+        let separators = &self.config.signals.ranges.separators;
+        let nums = &s.nums;
+        let mut i = 0;
+        while i < nums.len() {
+            let lower = nums[i];
+            let upper = nums
+                .get(i + 1)
+                .filter(|u| {
+                    text.get(lower.end..u.start)
+                        .is_some_and(|gap| numbers::joins_range(gap, separators))
+                })
+                .copied();
+            let next = if upper.is_some() { i + 2 } else { i + 1 };
+            i = next;
+
+            // Ages: a range of two whole numbers near an age word.
+            if let (Some(u), false) = (upper, s.age_words.is_empty()) {
+                if let (Some(a), Some(b)) = (lower.plain_int, u.plain_int) {
+                    if ages.min <= a && a < b && b <= ages.max {
+                        let word = s.age_words.iter().find(|&&(ws, we)| {
+                            (we <= lower.start && lower.start - we <= ages.before)
+                                || (ws >= u.end && ws - u.end <= ages.after)
+                                || (ws >= lower.end && we <= u.start)
+                        });
+                        if let Some(&(ws, we)) = word {
+                            let (start, end) = (ws.min(lower.start), we.max(u.end));
+                            signals.push(Signal {
+                                code: self.matcher.signal_codes[AGE_RANGE_IDX as usize].clone(),
+                                start,
+                                end,
+                            });
+                            s.skip.push((start, end));
+                            continue;
+                        }
+                    }
+                }
+            }
+
+            // Pay: needs a salary or period word somewhere (a period right after the
+            // number is one too).
+            if s.evidence.is_empty() {
+                continue;
+            }
+            let prefix_currency = |n: &Num| {
+                s.currencies.iter().find(|&&(_, ce, _)| {
+                    ce <= n.start
+                        && text[ce..n.start].bytes().all(|b| b == b' ')
+                        && n.start - ce <= 2
+                })
+            };
+            let (lm, lc, lp, lend) = self.suffix_chain(text, lower.end);
+            let (um, uc, up, uend) = match upper {
+                Some(u) => self.suffix_chain(text, u.end),
+                None => (None, None, None, lower.end),
+            };
+            let lpre = prefix_currency(&lower);
+            let upre = upper.as_ref().and_then(prefix_currency);
+            let mult = lm.or(um);
+            let implied = mult.and_then(|m| salary.multiplier[m as usize].implies.as_deref());
+            let currency = lpre
+                .map(|c| c.2)
+                .or(lc)
+                .or(upre.map(|c| c.2))
+                .or(uc)
+                .or_else(|| {
+                    implied.and_then(|code| {
+                        salary
+                            .currency
+                            .iter()
+                            .position(|c| c.code == code)
+                            .map(|p| p as u16)
+                    })
+                });
+            let Some(currency) = currency else { continue };
+            let start = lpre.map_or(lower.start, |c| c.0);
+            let before =
+                |e: &&(usize, usize, Option<u16>)| e.1 <= start && start - e.1 <= salary.window;
+            let near_period = s
+                .evidence
+                .iter()
+                .rev()
+                .filter(|e| e.2.is_some())
+                .find(before)
+                .and_then(|e| e.2);
+            let evidence = lp.is_some() || up.is_some() || s.evidence.iter().any(|e| before(&e));
+            if !evidence {
+                continue;
+            }
+            let period = lp.or(up).or(near_period);
+            let months = period.map_or(1.0, |p| salary.period[p as usize].months);
+            let factor = mult.map_or(1.0, |m| salary.multiplier[m as usize].factor);
+            let cur = &salary.currency[currency as usize];
+            let local_month = lower.value * factor / months;
+            let usd_month = local_month * cur.usd;
+            let end = lend.max(uend).max(upper.map_or(lower.end, |u| u.end));
+            s.skip.push((start, end));
+            if local_month >= salary.far_above * cur.market_month
+                && usd_month <= salary.max_usd_month
+            {
+                signals.push(Signal {
+                    code: self.matcher.signal_codes[HIGH_PAY_IDX as usize].clone(),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+}

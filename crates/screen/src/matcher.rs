@@ -1,0 +1,332 @@
+//! One Aho-Corasick automaton over every literal in the data files (signal phrases,
+//! age words, currencies, period and salary words, messenger mentions, link starts),
+//! searched once per text; and a second, anchored one for what may follow a number.
+
+use crate::config::{Config, ConfigError};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Which messenger a mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Messenger {
+    Telegram,
+    Whatsapp,
+    Line,
+    Wechat,
+}
+
+/// What a matched literal means. A literal may mean several things.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Signal(u16),
+    AgeWord,
+    Currency(u16),
+    Period(u16),
+    SalaryWord,
+    Mention(Messenger),
+    Link,
+    Ignore,
+}
+
+/// What may follow a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SuffixRole {
+    Currency(u16),
+    Multiplier(u16),
+    Period(u16),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PatternInfo {
+    roles_start: u32,
+    roles_len: u32,
+    check_start: bool,
+    check_end: bool,
+}
+
+/// URL starts; their boundaries are checked by the contact extractor.
+pub(crate) const LINK_STARTS: [&str; 11] = [
+    "http://",
+    "https://",
+    "www.",
+    "t.me/",
+    "telegram.me/",
+    "telegram.dog/",
+    "wa.me/",
+    "api.whatsapp.com/",
+    "chat.whatsapp.com/",
+    "line.me/",
+    "lin.ee/",
+];
+
+pub(crate) struct Matcher {
+    ac: AhoCorasick,
+    info: Vec<PatternInfo>,
+    roles: Vec<Role>,
+    suffix: AhoCorasick,
+    suffix_info: Vec<(SuffixRole, bool)>,
+    /// Bytes a suffix token can start with (both ASCII cases): most numbers are
+    /// followed by none, and skip the search.
+    suffix_first: [bool; 256],
+    pub(crate) signal_codes: Vec<Arc<str>>,
+}
+
+/// A Latin letter: the letters that are written with spaces between words, so a
+/// pattern in them needs a word boundary. Digits are not letters here: "RM3000" and
+/// "18tuổi" still match.
+pub(crate) fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (('\u{00C0}'..='\u{024F}').contains(&c) && c != '\u{00D7}' && c != '\u{00F7}')
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+fn is_latin_alnum(c: char) -> bool {
+    c.is_ascii_digit() || is_latin_letter(c)
+}
+
+/// The char ending just before byte `at` (which must be a char boundary).
+pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at).and_then(|t| t.chars().next_back())
+}
+
+pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|t| t.chars().next())
+}
+
+struct Builder {
+    patterns: Vec<String>,
+    info: Vec<(Vec<Role>, bool, bool)>,
+    index: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add(&mut self, pattern: &str, role: Role) {
+        let (text, prefix) = match pattern.strip_suffix('*') {
+            Some(t) => (t.trim(), true),
+            None => (pattern.trim(), false),
+        };
+        if text.is_empty() {
+            return;
+        }
+        let key = text.to_ascii_lowercase();
+        let check_start = text.chars().next().is_some_and(is_latin_alnum) && role != Role::Link;
+        let check_end =
+            !prefix && text.chars().next_back().is_some_and(is_latin_alnum) && role != Role::Link;
+        match self.index.get(&key) {
+            Some(&i) => {
+                let entry = &mut self.info[i];
+                if !entry.0.contains(&role) {
+                    entry.0.push(role);
+                }
+            }
+            None => {
+                self.index.insert(key, self.patterns.len());
+                self.patterns.push(text.to_string());
+                self.info.push((vec![role], check_start, check_end));
+            }
+        }
+    }
+}
+
+/// The contiguous NFA: on these patterns (a thousand, mostly multi-byte scripts) it
+/// measured faster than the DFA, whose 12 MB of tables miss the cache.
+fn build_ac(patterns: &[String], anchored: bool) -> Result<AhoCorasick, ConfigError> {
+    let mut builder = AhoCorasick::builder();
+    builder
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA));
+    if anchored {
+        builder.start_kind(StartKind::Anchored);
+    }
+    builder.build(patterns).map_err(|e| {
+        ConfigError::invalid(
+            "signals.toml",
+            format!("cannot build the pattern automaton: {e}"),
+        )
+    })
+}
+
+impl Matcher {
+    pub(crate) fn new(config: &Config) -> Result<Matcher, ConfigError> {
+        let mut b = Builder {
+            patterns: Vec::new(),
+            info: Vec::new(),
+            index: HashMap::new(),
+        };
+        // Ignore first, so that a pattern listed both ways is ignored AND keeps
+        // nothing else: an analyst's ignore entry wins.
+        for p in &config.signals.ignore.patterns {
+            b.add(p, Role::Ignore);
+        }
+        let mut signal_codes: Vec<Arc<str>> = Vec::new();
+        let code_index = |code: &str, codes: &mut Vec<Arc<str>>| -> u16 {
+            match codes.iter().position(|c| &**c == code) {
+                Some(i) => i as u16,
+                None => {
+                    codes.push(Arc::from(code));
+                    (codes.len() - 1) as u16
+                }
+            }
+        };
+        // Fixed codes first, so their indexes are known.
+        for code in [crate::HIGH_PAY, crate::AGE_RANGE, crate::MESSENGER] {
+            code_index(code, &mut signal_codes);
+        }
+        for signal in &config.signals.signal {
+            let i = code_index(&signal.code, &mut signal_codes);
+            for patterns in signal.patterns.values() {
+                for p in patterns {
+                    b.add(p, Role::Signal(i));
+                }
+            }
+        }
+        for patterns in config.signals.age_range.patterns.values() {
+            for p in patterns {
+                b.add(p, Role::AgeWord);
+            }
+        }
+        let salary = &config.salary;
+        for (i, c) in salary.currency.iter().enumerate() {
+            for t in &c.tokens {
+                b.add(t, Role::Currency(i as u16));
+            }
+        }
+        for (i, p) in salary.period.iter().enumerate() {
+            for t in &p.tokens {
+                b.add(t, Role::Period(i as u16));
+            }
+        }
+        for words in salary.salary_words.values() {
+            for w in words {
+                b.add(w, Role::SalaryWord);
+            }
+        }
+        let contacts = &config.contacts;
+        for (def, m) in [
+            (&contacts.telegram, Messenger::Telegram),
+            (&contacts.whatsapp, Messenger::Whatsapp),
+            (&contacts.line, Messenger::Line),
+            (&contacts.wechat, Messenger::Wechat),
+        ] {
+            for t in &def.mentions {
+                b.add(t, Role::Mention(m));
+            }
+        }
+        for l in LINK_STARTS {
+            b.add(l, Role::Link);
+        }
+        let ac = build_ac(&b.patterns, false)?;
+        let mut roles = Vec::new();
+        let mut info = Vec::with_capacity(b.info.len());
+        for (r, check_start, check_end) in b.info {
+            // An ignored literal means nothing else.
+            let r = if r.contains(&Role::Ignore) {
+                vec![Role::Ignore]
+            } else {
+                r
+            };
+            info.push(PatternInfo {
+                roles_start: roles.len() as u32,
+                roles_len: r.len() as u32,
+                check_start,
+                check_end,
+            });
+            roles.extend(r);
+        }
+
+        // The suffix automaton: currency, multiplier and period tokens.
+        let mut suffix_patterns: Vec<String> = Vec::new();
+        let mut suffix_info: Vec<(SuffixRole, bool)> = Vec::new();
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut add_suffix = |t: &str, role: SuffixRole| {
+            let t = t.trim();
+            if t.is_empty() || seen.insert(t.to_ascii_lowercase(), ()).is_some() {
+                return;
+            }
+            let check_end = t.chars().next_back().is_some_and(is_latin_letter);
+            suffix_patterns.push(t.to_string());
+            suffix_info.push((role, check_end));
+        };
+        for (i, m) in salary.multiplier.iter().enumerate() {
+            for t in &m.tokens {
+                add_suffix(t, SuffixRole::Multiplier(i as u16));
+            }
+        }
+        for (i, c) in salary.currency.iter().enumerate() {
+            for t in c.tokens.iter().chain(&c.suffix_only) {
+                add_suffix(t, SuffixRole::Currency(i as u16));
+            }
+        }
+        for (i, p) in salary.period.iter().enumerate() {
+            for t in &p.tokens {
+                add_suffix(t, SuffixRole::Period(i as u16));
+            }
+        }
+        let suffix = build_ac(&suffix_patterns, true)?;
+        let mut suffix_first = [false; 256];
+        for p in &suffix_patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                suffix_first[b as usize] = true;
+                suffix_first[b.to_ascii_lowercase() as usize] = true;
+                suffix_first[b.to_ascii_uppercase() as usize] = true;
+            }
+        }
+        Ok(Matcher {
+            ac,
+            info,
+            roles,
+            suffix,
+            suffix_info,
+            suffix_first,
+            signal_codes,
+        })
+    }
+
+    /// Every literal match in `text`, boundaries checked, in order.
+    pub(crate) fn scan(&self, text: &str, out: &mut Vec<Hit>) {
+        for m in self.ac.find_iter(text) {
+            let info = self.info[m.pattern().as_usize()];
+            if info.check_start && char_before(text, m.start()).is_some_and(is_latin_letter) {
+                continue;
+            }
+            if info.check_end && char_at(text, m.end()).is_some_and(is_latin_letter) {
+                continue;
+            }
+            out.push(Hit {
+                start: m.start() as u32,
+                end: m.end() as u32,
+                pattern: m.pattern().as_u32(),
+            });
+        }
+    }
+
+    pub(crate) fn roles(&self, hit: &Hit) -> &[Role] {
+        let info = self.info[hit.pattern as usize];
+        let start = info.roles_start as usize;
+        &self.roles[start..start + info.roles_len as usize]
+    }
+
+    /// The suffix token starting exactly at `at`, if any, with its end.
+    pub(crate) fn suffix_at(&self, text: &str, at: usize) -> Option<(SuffixRole, usize)> {
+        if !self.suffix_first[*text.as_bytes().get(at)? as usize] {
+            return None;
+        }
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let m = self.suffix.find(input)?;
+        let (role, check_end) = self.suffix_info[m.pattern().as_usize()];
+        if check_end && char_at(text, m.end()).is_some_and(is_latin_letter) {
+            return None;
+        }
+        Some((role, m.end()))
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub start: u32,
+    pub end: u32,
+    pub pattern: u32,
+}

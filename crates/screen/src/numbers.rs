@@ -1,0 +1,193 @@
+//! Numbers in text (ASCII, Thai, Khmer and Burmese digits), ranges of two numbers, and
+//! from them the high_pay and age_range signs.
+
+/// A number as written: `start..end` in bytes, its value, and whether it is a whole
+/// number written without separators (an age can only be that).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Num {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub plain_int: Option<u32>,
+}
+
+/// The digit at byte `i`, and how many bytes it takes.
+#[inline]
+pub(crate) fn digit_at(bytes: &[u8], i: usize) -> Option<(u8, usize)> {
+    let b = *bytes.get(i)?;
+    if b.is_ascii_digit() {
+        return Some((b - b'0', 1));
+    }
+    if b != 0xE0 && b != 0xE1 {
+        return None;
+    }
+    let b1 = *bytes.get(i + 1)?;
+    let b2 = *bytes.get(i + 2)?;
+    match (b, b1) {
+        // Thai U+0E50..U+0E59: E0 B9 90..99
+        (0xE0, 0xB9) if (0x90..=0x99).contains(&b2) => Some((b2 - 0x90, 3)),
+        // Khmer U+17E0..U+17E9: E1 9F A0..A9
+        (0xE1, 0x9F) if (0xA0..=0xA9).contains(&b2) => Some((b2 - 0xA0, 3)),
+        // Myanmar U+1040..U+1049: E1 81 80..89
+        (0xE1, 0x81) if (0x80..=0x89).contains(&b2) => Some((b2 - 0x80, 3)),
+        _ => None,
+    }
+}
+
+/// All numbers in `text`, in order. A number is digits with single `,` or `.`
+/// between digit groups; how the separators read is decided by [`value_of`].
+pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut digits: Vec<u8> = Vec::new();
+    let mut groups: Vec<(u8, usize)> = Vec::new();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_digit() || b == 0xE0 || b == 0xE1) {
+            i += 1;
+            continue;
+        }
+        let Some((_, _)) = digit_at(bytes, i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        digits.clear();
+        groups.clear();
+        let mut group_len = 0usize;
+        loop {
+            if let Some((d, len)) = digit_at(bytes, i) {
+                digits.push(d);
+                group_len += 1;
+                i += len;
+                continue;
+            }
+            let sep = bytes.get(i).copied();
+            if matches!(sep, Some(b',') | Some(b'.')) && digit_at(bytes, i + 1).is_some() {
+                groups.push((sep.unwrap_or(b'.'), group_len));
+                group_len = 0;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        groups.push((0, group_len));
+        let value = value_of(&digits, &groups);
+        let plain_int = if groups.len() == 1 && digits.len() <= 9 {
+            Some(digits.iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d)))
+        } else {
+            None
+        };
+        out.push(Num {
+            start,
+            end: i,
+            value,
+            plain_int,
+        });
+    }
+}
+
+/// Reads digit groups: several separators of one kind, or one separator followed by
+/// exactly three digits, group thousands ("1,500", "20.000.000"); otherwise the last
+/// separator is the decimal point ("1.5", "2,5", "1,234.50").
+fn value_of(digits: &[u8], groups: &[(u8, usize)]) -> f64 {
+    let seps: Vec<u8> = groups.iter().filter(|g| g.0 != 0).map(|g| g.0).collect();
+    let decimal_from: Option<usize> = match seps.len() {
+        0 => None,
+        1 => {
+            if groups.last().is_some_and(|g| g.1 == 3) {
+                None
+            } else {
+                Some(groups.len() - 1)
+            }
+        }
+        _ => {
+            let last = seps[seps.len() - 1];
+            if seps.iter().all(|&s| s == last) {
+                None
+            } else {
+                Some(groups.len() - 1)
+            }
+        }
+    };
+    let mut value = 0f64;
+    let mut idx = 0;
+    for (g, &(_, len)) in groups.iter().enumerate() {
+        let part = &digits[idx..idx + len];
+        idx += len;
+        if Some(g) == decimal_from {
+            let mut scale = 0.1;
+            for &d in part {
+                value += f64::from(d) * scale;
+                scale /= 10.0;
+            }
+        } else {
+            for &d in part {
+                value = value * 10.0 + f64::from(d);
+            }
+        }
+    }
+    value
+}
+
+/// Whether the text between two numbers joins them into a range: at most 24 bytes,
+/// no line break, and a dash, tilde or one of the separator words.
+pub(crate) fn joins_range(gap: &str, separators: &[String]) -> bool {
+    if gap.len() > 24 || gap.contains('\n') {
+        return false;
+    }
+    let trimmed = gap.trim();
+    if trimmed.is_empty() {
+        return false;
+    }
+    if gap.contains(['-', '–', '—', '~', '～', '－']) {
+        return true;
+    }
+    separators.iter().any(|s| {
+        // A Latin word separator must stand as a word.
+        let Some(at) = gap.find(s.as_str()) else {
+            return false;
+        };
+        let latin = s.chars().all(|c| c.is_ascii_alphabetic());
+        !latin
+            || (!crate::matcher::char_before(gap, at).is_some_and(crate::matcher::is_latin_letter)
+                && !crate::matcher::char_at(gap, at + s.len())
+                    .is_some_and(crate::matcher::is_latin_letter))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(text: &str) -> Vec<(String, f64)> {
+        let mut out = Vec::new();
+        scan_numbers(text, &mut out);
+        out.iter()
+            .map(|n| (text[n.start..n.end].to_string(), n.value))
+            .collect()
+    }
+
+    #[test]
+    fn separators_and_scripts() {
+        assert_eq!(
+            nums("1,500 and 20.000.000"),
+            vec![
+                ("1,500".into(), 1500.0),
+                ("20.000.000".into(), 20_000_000.0)
+            ]
+        );
+        assert_eq!(
+            nums("1.5k 2,5 juta 1,234.50"),
+            vec![
+                ("1.5".into(), 1.5),
+                ("2,5".into(), 2.5),
+                ("1,234.50".into(), 1234.5)
+            ]
+        );
+        assert_eq!(nums("๓๐,๐๐๐ บาท"), vec![("๓๐,๐๐๐".into(), 30000.0)]);
+        assert_eq!(nums("၁၅ သိန်း"), vec![("၁၅".into(), 15.0)]);
+        assert_eq!(nums("១៥០០ ដុល្លារ"), vec![("១៥០០".into(), 1500.0)]);
+        assert_eq!(nums("end 3000."), vec![("3000".into(), 3000.0)]);
+    }
+}
