@@ -1,37 +1,52 @@
-//! One function per subcommand: open what it needs, call the library, print.
+//! One function per subcommand: open what it needs, call the library, print. Keys,
+//! roles and the audit log are the business of zonewatch-app; this file only finds
+//! passphrases and passwords and shows results.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use zonewatch_model::Kind;
-use zonewatch_store::export::{export_jsonl, ExportOptions};
-use zonewatch_store::import::{import_jsonl, ImportError, ImportOptions, ImportSummary};
-use zonewatch_store::{DbUrl, Store};
-
+use zonewatch_app::{Action, Actor, App, AppError};
 use zonewatch_findings::{Dataset, ReportOptions};
-use zonewatch_store::load::{load_records, Fields};
+use zonewatch_model::Kind;
+use zonewatch_store::export::ExportOptions;
+use zonewatch_store::import::{ImportError, ImportOptions, ImportSummary};
+use zonewatch_store::DbUrl;
 
-use crate::{AssessFormat, Cli, Command, ReportFormat};
+use crate::{
+    AssessFormat, AuditCommand, Cli, Command, KeyCommand, ReportFormat, TokenCommand, UserCommand,
+};
+
+/// What every command is given: where the database is, and how to ask for secrets.
+struct Context_ {
+    url: DbUrl,
+    as_user: Option<String>,
+    passphrase_file: Option<PathBuf>,
+}
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let url = DbUrl::parse(&cli.db)?;
+    let ctx = Context_ {
+        url: DbUrl::parse(&cli.db)?,
+        as_user: cli.as_user,
+        passphrase_file: cli.passphrase_file,
+    };
     match cli.command {
-        Command::Init => init(&url),
+        Command::Init => init(&ctx),
         Command::Import {
             file,
             format: _,
             dry_run,
-        } => import(&url, &file, dry_run),
+        } => import(&ctx, &file, dry_run),
         Command::Export {
             format: _,
             kind,
             redact,
             output,
-        } => export(&url, kind, redact, output),
-        Command::Demo => demo(&url),
+        } => export(&ctx, kind, redact, output),
+        Command::Demo => demo(&ctx),
         Command::Report {
             format,
             public,
@@ -43,30 +58,114 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 public: public.then_some(threshold),
                 trace,
             };
-            report(&url, format, &options, output)
+            report(&ctx, format, &options, output)
         }
-        Command::Assess { person, format } => assess(&url, person.as_deref(), format),
-        Command::Timeline { site } => timeline(&url, &site),
-        Command::Status => status(&url),
+        Command::Assess { person, format } => assess(&ctx, person.as_deref(), format),
+        Command::Timeline { site } => timeline(&ctx, &site),
+        Command::Status => status(&ctx),
+        Command::User { command } => user(&ctx, command),
+        Command::Token {
+            command: TokenCommand::Create { name },
+        } => token_create(&ctx, &name),
+        Command::Audit { command } => audit(&ctx, command),
+        Command::Key { command } => key(&ctx, command),
         Command::Generate { records, output } => generate(records, output),
     }
 }
 
-fn open(url: &DbUrl) -> Result<Box<dyn Store>> {
-    zonewatch_store::open(url).with_context(|| format!("cannot open the database {url}"))
+/// Opens the database as the local admin, or as `--as NAME`.
+fn open(ctx: &Context_) -> Result<App> {
+    let store = zonewatch_store::open(&ctx.url)
+        .with_context(|| format!("cannot open the database {}", ctx.url))?;
+    let mut app = App::new(store, Actor::local_admin());
+    if let Some(name) = &ctx.as_user {
+        app.act_as(name)?;
+    }
+    Ok(app)
 }
 
-fn init(url: &DbUrl) -> Result<ExitCode> {
-    let mut store = open(url)?;
-    let records: u64 = store.count_by_kind()?.iter().map(|(_, n)| n).sum();
-    println!(
-        "database ready: {url} ({} backend, {records} records)",
-        store.backend()
+/// The passphrase from --passphrase-file, ZONEWATCH_PASSPHRASE, or a prompt on a
+/// terminal; `None` when there is no way to get one.
+fn passphrase(ctx: &Context_, prompt: &str) -> Result<Option<String>> {
+    if let Some(path) = &ctx.passphrase_file {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the passphrase file {}", path.display()))?;
+        return Ok(Some(text.trim_end_matches(['\n', '\r']).to_owned()));
+    }
+    if let Ok(value) = std::env::var("ZONEWATCH_PASSPHRASE") {
+        if !value.is_empty() {
+            return Ok(Some(value));
+        }
+    }
+    if io::stdin().is_terminal() && io::stderr().is_terminal() {
+        return Ok(Some(
+            rpassword::prompt_password(prompt).context("reading the passphrase")?,
+        ));
+    }
+    Ok(None)
+}
+
+/// Unlocks the key ring, or fails saying how to give the passphrase.
+fn unlock(app: &mut App, ctx: &Context_, what: &'static str) -> Result<()> {
+    let Some(passphrase) = passphrase(ctx, "zonewatch passphrase: ")? else {
+        return Err(AppError::Locked(what).into());
+    };
+    app.unlock(&passphrase)?;
+    Ok(())
+}
+
+/// Makes the key ring if the database has none: the passphrase given, or a
+/// generated one shown once.
+fn ensure_initialised(app: &mut App, ctx: &Context_) -> Result<()> {
+    if app.is_initialised()? {
+        return Ok(());
+    }
+    let given = match passphrase(ctx, "new zonewatch passphrase: ")? {
+        Some(first)
+            if ctx.passphrase_file.is_none() && std::env::var("ZONEWATCH_PASSPHRASE").is_err() =>
+        {
+            let again = rpassword::prompt_password("the same passphrase again: ")?;
+            if again != first {
+                bail!("the two passphrases differ; nothing was changed");
+            }
+            Some(first)
+        }
+        other => other,
+    };
+    if given.as_deref() == Some("") {
+        bail!("the passphrase may not be empty");
+    }
+    let outcome = app.init(given.as_deref())?;
+    if let Some(generated) = outcome.generated_passphrase {
+        eprintln!("WARNING: no passphrase was given, so zonewatch generated one. It is shown");
+        eprintln!("only this once. Without it nobody can read the restricted fields (names,");
+        eprintln!("contacts, transcripts) of this database, and it cannot be recovered.");
+        eprintln!("Store it in a password manager now:");
+        println!("{generated}");
+    }
+    Ok(())
+}
+
+fn init(ctx: &Context_) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    let existed = app.is_initialised()?;
+    ensure_initialised(&mut app, ctx)?;
+    let records: u64 = app.store().count_by_kind()?.iter().map(|(_, n)| n).sum();
+    let backend = app.store().backend();
+    app.close()?;
+    let state = if existed {
+        "already had its key ring"
+    } else {
+        "key ring created"
+    };
+    eprintln!(
+        "database ready: {} ({backend} backend, {records} records; {state})",
+        ctx.url
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(url: &DbUrl, file: &str, dry_run: bool) -> Result<ExitCode> {
+fn import(ctx: &Context_, file: &str, dry_run: bool) -> Result<ExitCode> {
     let (mut input, size): (Box<dyn BufRead + Send>, Option<u64>) = if file == "-" {
         (
             Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
@@ -77,13 +176,17 @@ fn import(url: &DbUrl, file: &str, dry_run: bool) -> Result<ExitCode> {
         let size = f.metadata().ok().map(|m| m.len());
         (Box::new(BufReader::with_capacity(1 << 16, f)), size)
     };
-    let mut store = open(url)?;
+    let source = if file == "-" { "standard input" } else { file };
+    let mut app = open(ctx)?;
+    if !dry_run {
+        ensure_initialised(&mut app, ctx)?;
+    }
     let options = ImportOptions {
         dry_run,
         ..ImportOptions::default()
     };
     let bar = progress_bar(size);
-    let result = import_jsonl(store.as_mut(), &mut input, &options, &mut |bytes| {
+    let result = app.import(&mut input, &options, source, &mut |bytes| {
         if let Some(bar) = &bar {
             bar.set_position(bytes);
         }
@@ -91,24 +194,25 @@ fn import(url: &DbUrl, file: &str, dry_run: bool) -> Result<ExitCode> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let source = if file == "-" { "standard input" } else { file };
     match result {
         Ok(summary) => {
+            app.close()?;
             let verb = if summary.written {
                 "imported"
             } else {
                 "dry run: would import"
             };
             println!(
-                "{verb} {} from {source} into {url}",
-                describe_counts(&summary)
+                "{verb} {} from {source} into {}",
+                describe_counts(&summary),
+                ctx.url
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(ImportError::Invalid {
+        Err(AppError::Import(ImportError::Invalid {
             errors,
             stopped_early,
-        }) => {
+        })) => {
             for error in &errors {
                 eprintln!("error: {source}: {error}");
             }
@@ -159,70 +263,97 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
 }
 
 fn export(
-    url: &DbUrl,
+    ctx: &Context_,
     kind: Option<Kind>,
     redact: bool,
-    output: Option<std::path::PathBuf>,
+    output: Option<PathBuf>,
 ) -> Result<ExitCode> {
-    let mut store = open(url)?;
-    let options = ExportOptions { kind, redact };
-    let mut out: Box<dyn Write> = match &output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+    let mut app = open(ctx)?;
+    let options = ExportOptions {
+        kind,
+        redact,
+        only_public: false,
     };
-    match export_jsonl(store.as_mut(), &options, &mut out) {
+    if !redact && app.may(Action::ReadRestricted) && app.has_restricted(kind)? {
+        unlock(
+            &mut app,
+            ctx,
+            "an export with restricted fields (or use --redact)",
+        )?;
+    }
+    let mut out = output_to(&output)?;
+    let result = app.export(&options, &mut out).and_then(|count| {
+        out.flush().map_err(|e| AppError::Store(e.into()))?;
+        Ok(count)
+    });
+    match result {
         Ok(count) => {
+            app.close()?;
             if let Some(path) = output {
                 eprintln!("exported {count} records to {}", path.display());
             }
             Ok(ExitCode::SUCCESS)
         }
         // A closed pipe (`zonewatch export | head`) is not an error worth a message.
-        Err(zonewatch_store::StoreError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+        Err(AppError::Store(zonewatch_store::StoreError::Io(e)))
+            if e.kind() == io::ErrorKind::BrokenPipe =>
+        {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Err(e).context("export failed"),
     }
 }
 
-fn demo(url: &DbUrl) -> Result<ExitCode> {
+fn demo(ctx: &Context_) -> Result<ExitCode> {
     let mut text = String::new();
     for record in zonewatch_demo::demo_dataset() {
         text.push_str(&record.to_line());
         text.push('\n');
     }
-    let mut store = open(url)?;
-    let summary = import_jsonl(
-        store.as_mut(),
-        &mut io::Cursor::new(text.as_bytes()),
-        &ImportOptions::default(),
-        &mut |_| {},
-    )
-    .map_err(|e| match e {
-        ImportError::Invalid { errors, .. } => anyhow::anyhow!(
-            "the demo dataset failed validation (a bug): {}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
-        other => anyhow::Error::new(other),
-    })?;
+    let mut app = open(ctx)?;
+    ensure_initialised(&mut app, ctx)?;
+    let summary = app
+        .import(
+            &mut io::Cursor::new(text.as_bytes()),
+            &ImportOptions::default(),
+            "zonewatch demo",
+            &mut |_| {},
+        )
+        .map_err(|e| match e {
+            AppError::Import(ImportError::Invalid { errors, .. }) => anyhow::anyhow!(
+                "the demo dataset failed validation (a bug): {}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            other => anyhow::Error::new(other),
+        })?;
+    app.close()?;
     println!(
-        "loaded the demo dataset (generated, fictional) into {url}: {}",
+        "loaded the demo dataset (generated, fictional) into {}: {}",
+        ctx.url,
         describe_counts(&summary)
     );
-    println!("next: `zonewatch status`, or `zonewatch export --kind site`");
+    println!("next: `zonewatch report --format html --output report.html`, or `zonewatch status`");
     Ok(ExitCode::SUCCESS)
 }
 
-fn status(url: &DbUrl) -> Result<ExitCode> {
-    let mut store = open(url)?;
+fn status(ctx: &Context_) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    let initialised = app.is_initialised()?;
+    let store = app.store();
     let counts = store.count_by_kind()?;
-    println!("database: {url} ({})", store.backend());
+    println!("database: {} ({})", ctx.url, store.backend());
+    println!(
+        "key ring: {}",
+        if initialised {
+            "present"
+        } else {
+            "none yet (run `zonewatch init`)"
+        }
+    );
     let width = Kind::ALL
         .iter()
         .map(|k| k.plural().len())
@@ -239,14 +370,8 @@ fn status(url: &DbUrl) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn generate(records: usize, output: Option<std::path::PathBuf>) -> Result<ExitCode> {
-    let mut out: Box<dyn Write> = match &output {
-        Some(path) => Box::new(BufWriter::with_capacity(
-            1 << 20,
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
-    };
+fn generate(records: usize, output: Option<PathBuf>) -> Result<ExitCode> {
+    let mut out = output_to(&output)?;
     match zonewatch_demo::write_bulk(records, &mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -255,15 +380,18 @@ fn generate(records: usize, output: Option<std::path::PathBuf>) -> Result<ExitCo
 }
 
 /// Every record, open fields only: findings never need restricted plaintext.
-fn load_dataset(url: &DbUrl) -> Result<Dataset> {
-    let mut store = open(url)?;
-    let records = load_records(store.as_mut(), &[], Fields::Open)?;
+fn load_dataset(app: &mut App, public: bool) -> Result<Dataset> {
+    let records = if public {
+        app.load_for_public_report()?
+    } else {
+        app.load_open_records()?
+    };
     Dataset::new(records)
         .map_err(|e| anyhow::anyhow!("the database holds inconsistent records: {e}"))
 }
 
 /// Standard output, or a file when one is named.
-fn output(path: &Option<std::path::PathBuf>) -> Result<Box<dyn Write>> {
+fn output_to(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match path {
         Some(path) => Box::new(BufWriter::with_capacity(
             1 << 16,
@@ -274,8 +402,8 @@ fn output(path: &Option<std::path::PathBuf>) -> Result<Box<dyn Write>> {
 }
 
 /// Writes `text` and a final newline; a closed pipe is not an error.
-fn emit(path: &Option<std::path::PathBuf>, text: &str) -> Result<ExitCode> {
-    let mut out = output(path)?;
+fn emit(path: &Option<PathBuf>, text: &str) -> Result<ExitCode> {
+    let mut out = output_to(path)?;
     match out.write_all(text.as_bytes()).and_then(|()| {
         if !text.ends_with('\n') {
             out.write_all(b"\n")?;
@@ -288,12 +416,20 @@ fn emit(path: &Option<std::path::PathBuf>, text: &str) -> Result<ExitCode> {
 }
 
 fn report(
-    url: &DbUrl,
+    ctx: &Context_,
     format: ReportFormat,
     options: &ReportOptions,
-    path: Option<std::path::PathBuf>,
+    path: Option<PathBuf>,
 ) -> Result<ExitCode> {
-    let dataset = load_dataset(url)?;
+    let mut app = open(ctx)?;
+    if options.public.is_none() && !app.may(Action::ReadInternal) {
+        bail!(
+            "{} (role {}) may read the public report only: add --public",
+            app.actor().name,
+            app.actor().role
+        );
+    }
+    let dataset = load_dataset(&mut app, options.public.is_some())?;
     let text = match format {
         ReportFormat::Json => {
             serde_json::to_string_pretty(&zonewatch_findings::report(&dataset, options))?
@@ -304,11 +440,12 @@ fn report(
     emit(&path, &text)
 }
 
-fn assess(url: &DbUrl, person: Option<&str>, format: AssessFormat) -> Result<ExitCode> {
-    let dataset = load_dataset(url)?;
+fn assess(ctx: &Context_, person: Option<&str>, format: AssessFormat) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    let dataset = load_dataset(&mut app, false)?;
     let assessments = match person {
         Some(id) => vec![zonewatch_findings::assess(&dataset, id)
-            .ok_or_else(|| anyhow::anyhow!("no person with id `{id}` in {url}"))?],
+            .ok_or_else(|| anyhow::anyhow!("no person with id `{id}` in {}", ctx.url))?],
         None => zonewatch_findings::assess_all(&dataset),
     };
     let text = match format {
@@ -320,9 +457,159 @@ fn assess(url: &DbUrl, person: Option<&str>, format: AssessFormat) -> Result<Exi
     emit(&None, &text)
 }
 
-fn timeline(url: &DbUrl, site: &str) -> Result<ExitCode> {
-    let dataset = load_dataset(url)?;
+fn timeline(ctx: &Context_, site: &str) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    let dataset = load_dataset(&mut app, false)?;
     let timeline = zonewatch_findings::site_timeline(&dataset, site)
-        .ok_or_else(|| anyhow::anyhow!("no site with id `{site}` in {url}"))?;
+        .ok_or_else(|| anyhow::anyhow!("no site with id `{site}` in {}", ctx.url))?;
     emit(&None, &timeline.render_text())
+}
+
+/// A password from standard input when piped, or asked twice on a terminal.
+fn read_password() -> Result<String> {
+    if io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("password: ")?;
+        let again = rpassword::prompt_password("the same password again: ")?;
+        if first != again {
+            bail!("the two passwords differ; nothing was changed");
+        }
+        Ok(first)
+    } else {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the password from standard input")?;
+        Ok(text.trim_end_matches(['\n', '\r']).to_owned())
+    }
+}
+
+fn user(ctx: &Context_, command: UserCommand) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    match command {
+        UserCommand::Add { name, role } => {
+            let password = read_password()?;
+            app.add_user(&name, role, &password)?;
+            app.close()?;
+            eprintln!("user `{name}` added with role {role}");
+        }
+        UserCommand::List => {
+            for user in app.users()? {
+                println!("{}\t{}\t{}", user.name, user.role, user.created_at);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn token_create(ctx: &Context_, name: &str) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    let token = app.create_token(name)?;
+    app.close()?;
+    eprintln!("API token for `{name}` (shown once; only its SHA-256 is kept):");
+    println!("{token}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn audit(ctx: &Context_, command: AuditCommand) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    match command {
+        AuditCommand::Verify { head } => {
+            let expected = head
+                .map(|h| h.parse::<zonewatch_app::ChainHead>())
+                .transpose()
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "--head: {e}; expected SEQ:HASH as `zonewatch audit head` prints"
+                    )
+                })?;
+            match app.verify_audit(expected.as_ref())? {
+                Ok(report) => {
+                    let signed = match report.last_checkpoint_seq {
+                        Some(seq) => format!(
+                            "signed checkpoints up to entry {seq} ({} verified)",
+                            report.checkpoints_verified
+                        ),
+                        None => "no signed checkpoint yet".to_owned(),
+                    };
+                    println!(
+                        "audit chain verified: {} entries, head {}; {signed}",
+                        report.entries, report.head
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(problem) => {
+                    eprintln!("audit chain BROKEN: {problem}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        AuditCommand::Head => {
+            println!("{}", app.audit_head()?);
+            Ok(ExitCode::SUCCESS)
+        }
+        AuditCommand::Show { record } => {
+            for entry in app.audit_entries(record.as_deref())? {
+                let details: Vec<String> = entry
+                    .details
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                let records = match entry.records.len() {
+                    0 => String::new(),
+                    n if n <= 5 => format!(" records={}", entry.records.join(",")),
+                    n => format!(" records={},… ({n} in all)", entry.records[..5].join(",")),
+                };
+                println!(
+                    "{} {} {} {}{records} {}",
+                    entry.seq,
+                    entry.time,
+                    entry.actor,
+                    entry.action,
+                    details.join(" ")
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn key(ctx: &Context_, command: KeyCommand) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    match command {
+        KeyCommand::Passphrase {
+            new_passphrase_file,
+        } => {
+            let old = passphrase(ctx, "current passphrase: ")?
+                .ok_or(AppError::Locked("changing the passphrase"))?;
+            let new = match (new_passphrase_file, std::env::var("ZONEWATCH_NEW_PASSPHRASE")) {
+                (Some(path), _) => std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?
+                    .trim_end_matches(['\n', '\r'])
+                    .to_owned(),
+                (None, Ok(value)) if !value.is_empty() => value,
+                _ if io::stdin().is_terminal() => {
+                    let first = rpassword::prompt_password("new passphrase: ")?;
+                    if rpassword::prompt_password("the same passphrase again: ")? != first {
+                        bail!("the two passphrases differ; nothing was changed");
+                    }
+                    first
+                }
+                _ => bail!("the new passphrase: set ZONEWATCH_NEW_PASSPHRASE, pass --new-passphrase-file, or run on a terminal"),
+            };
+            if new.is_empty() {
+                bail!("the passphrase may not be empty");
+            }
+            app.change_passphrase(&old, &new)?;
+            app.close()?;
+            eprintln!("passphrase changed");
+        }
+        KeyCommand::Rotate => {
+            let passphrase = passphrase(ctx, "zonewatch passphrase: ")?
+                .ok_or(AppError::Locked("key rotation"))?;
+            let moved = app.rotate_keys(&passphrase)?;
+            app.close()?;
+            eprintln!("new key pair in place; {moved} sealed records re-wrapped");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

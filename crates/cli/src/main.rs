@@ -23,13 +23,24 @@ pub struct Cli {
     #[arg(long, global = true, env = "ZONEWATCH_DB", default_value = DEFAULT_URL)]
     pub db: String,
 
+    /// Act as this user, with their role (by default the CLI acts as a local admin:
+    /// on a local file, the operating system's permissions are the boundary).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_user: Option<String>,
+
+    /// Read the passphrase from this file (one line). Otherwise ZONEWATCH_PASSPHRASE,
+    /// or a prompt when a terminal is attached.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub passphrase_file: Option<std::path::PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Create the database (or bring its schema up to date).
+    /// Create the database (or bring its schema up to date) and its key ring, under
+    /// a passphrase (generated and shown once when none can be had).
     Init,
     /// Import v1 JSON Lines (FORMAT.md): all or nothing, upsert by id.
     Import {
@@ -99,6 +110,27 @@ pub enum Command {
     },
     /// Show the database in use and how many records of each kind it holds.
     Status,
+    /// Users and their roles (admin, investigator, analyst, viewer).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// API bearer tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// The audit log: every write and every read of restricted fields, hash-chained
+    /// and signed.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// The database's keys.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
     /// Write a generated, fictional v1 file of N records (for benchmarks).
     Generate {
         /// Number of records.
@@ -108,6 +140,61 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<std::path::PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a user. The password is read from standard input when piped, or asked
+    /// for on a terminal.
+    Add {
+        name: String,
+        #[arg(long, value_parser = parse_role)]
+        role: zonewatch_app::Role,
+    },
+    /// List users and their roles.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a user and print it once (only its SHA-256 is kept).
+    Create { name: String },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Check the hash chain and the signed checkpoints; names the first broken entry.
+    Verify {
+        /// A head recorded earlier (`zonewatch audit head`): also proves that nothing
+        /// after it was cut off.
+        #[arg(long, value_name = "SEQ:HASH")]
+        head: Option<String>,
+    },
+    /// Print the current head (SEQ:HASH), to record somewhere else.
+    Head,
+    /// Print the entries, oldest first.
+    Show {
+        /// Only entries naming this record.
+        #[arg(long)]
+        record: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum KeyCommand {
+    /// Change the passphrase. The new one comes from ZONEWATCH_NEW_PASSPHRASE,
+    /// --new-passphrase-file, or a prompt.
+    Passphrase {
+        #[arg(long, value_name = "PATH")]
+        new_passphrase_file: Option<std::path::PathBuf>,
+    },
+    /// Replace the encryption key pair and re-wrap every value key.
+    Rotate,
+}
+
+fn parse_role(text: &str) -> Result<zonewatch_app::Role, String> {
+    zonewatch_app::Role::parse(text)
+        .ok_or_else(|| "expected one of `admin`, `investigator`, `analyst`, `viewer`".to_owned())
 }
 
 #[derive(Clone, Copy, ValueEnum)]

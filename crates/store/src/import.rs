@@ -14,7 +14,7 @@ use std::sync::mpsc::SyncSender;
 use zonewatch_model::restricted::split_restricted;
 use zonewatch_model::{decode_line, FieldPath, Kind, Record};
 
-use crate::{KindConflict, Row, Store, StoreError, WriteTransaction};
+use crate::{KindConflict, Row, SealRestricted, Store, StoreError, WriteTransaction};
 
 /// Longest line accepted; longer ones are reported, not read into memory whole.
 pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
@@ -98,13 +98,20 @@ struct PendingRef {
 }
 
 /// Imports JSON Lines from `input`. `progress` is called with the bytes read so far.
+///
+/// `sealer` turns each record's restricted fields into what is stored. `prepare` runs
+/// first inside the write transaction (to record a write session, say) and `finish`
+/// last, before the commit, with the summary (to append the audit entry): whatever
+/// either writes commits or rolls back with the records.
 pub fn import_jsonl(
     store: &mut dyn Store,
     input: &mut (dyn BufRead + Send),
     options: &ImportOptions,
+    hooks: &mut dyn ImportHooks,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportSummary, ImportError> {
     let mut tx = store.begin_write()?;
+    hooks.prepare(tx.as_mut())?;
     let mut run = Run {
         seen: HashMap::new(),
         pending: Vec::new(),
@@ -112,7 +119,7 @@ pub fn import_jsonl(
         summary: ImportSummary::default(),
         max_errors: options.max_errors.max(1),
     };
-    let stopped_early = run.read_all(tx.as_mut(), input, progress)?;
+    let stopped_early = run.read_all(tx.as_mut(), input, hooks.sealer(), progress)?;
     if !stopped_early {
         let conflicts = tx.flush()?;
         run.report_conflicts(conflicts);
@@ -130,10 +137,30 @@ pub fn import_jsonl(
     if options.dry_run {
         drop(tx);
     } else {
-        tx.commit()?;
         run.summary.written = true;
+        hooks.finish(tx.as_mut(), &run.summary, &run.seen_ids())?;
+        tx.commit()?;
     }
     Ok(run.summary)
+}
+
+/// What a caller adds to an import: sealing, and writes that share its transaction.
+pub trait ImportHooks {
+    fn sealer(&self) -> &dyn SealRestricted;
+
+    fn prepare(&mut self, _tx: &mut dyn WriteTransaction) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// `ids`: every id the import wrote, sorted.
+    fn finish(
+        &mut self,
+        _tx: &mut dyn WriteTransaction,
+        _summary: &ImportSummary,
+        _ids: &[&str],
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 struct Run {
@@ -145,6 +172,12 @@ struct Run {
 }
 
 impl Run {
+    fn seen_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.seen.keys().map(|id| &**id).collect();
+        ids.sort_unstable();
+        ids
+    }
+
     fn error(&mut self, line: u64, field: Option<String>, message: String) {
         self.errors.push(LineError {
             line,
@@ -166,11 +199,12 @@ impl Run {
         &mut self,
         tx: &mut dyn WriteTransaction,
         input: &mut (dyn BufRead + Send),
+        sealer: &dyn SealRestricted,
         progress: &mut dyn FnMut(u64),
     ) -> Result<bool, ImportError> {
         std::thread::scope(|scope| {
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(8);
-            let reader = scope.spawn(move || parse_lines(input, &sender));
+            let reader = scope.spawn(move || parse_lines(input, sealer, &sender));
             let mut stopped_early = false;
             for batch in &receiver {
                 for parsed in batch.lines {
@@ -320,17 +354,22 @@ impl Run {
     }
 }
 
-/// The row a backend stores for a record: restricted fields apart from the rest.
-pub fn to_row(record: &Record) -> Row {
+/// The row a backend stores for a record: restricted fields apart from the rest,
+/// sealed by `sealer`.
+pub fn to_row(record: &Record, sealer: &dyn SealRestricted) -> Result<Row, String> {
     let kind = record.kind();
     let (open, restricted) = split_restricted(kind, record.sensitivity, record.to_json());
-    Row {
+    let restricted = match restricted {
+        Some(restricted) => Some(sealer.seal(&record.id, restricted)?),
+        None => None,
+    };
+    Ok(Row {
         id: record.id.clone(),
         kind,
         sensitivity: record.sensitivity,
         body: open.to_text(),
-        restricted: restricted.map(|r| r.to_text()),
-    }
+        restricted,
+    })
 }
 
 /// "a site", "an organization".
@@ -380,6 +419,7 @@ const BATCH_LINES: usize = 2048;
 /// Blank lines are skipped but still counted.
 fn parse_lines(
     input: &mut (dyn BufRead + Send),
+    sealer: &dyn SealRestricted,
     sender: &SyncSender<Batch>,
 ) -> std::io::Result<()> {
     let mut buffer = Vec::with_capacity(1024);
@@ -400,7 +440,7 @@ fn parse_lines(
         if buffer.last() == Some(&b'\n') {
             buffer.pop();
         }
-        if let Some(parsed) = parse_line(line, &buffer) {
+        if let Some(parsed) = parse_line(line, &buffer, sealer) {
             batch.lines.push(parsed);
         }
         if batch.lines.len() >= BATCH_LINES {
@@ -417,7 +457,7 @@ fn parse_lines(
     Ok(())
 }
 
-fn parse_line(line: u64, bytes: &[u8]) -> Option<Parsed> {
+fn parse_line(line: u64, bytes: &[u8], sealer: &dyn SealRestricted) -> Option<Parsed> {
     let invalid = |message: String| {
         Some(Parsed::Invalid {
             line,
@@ -435,7 +475,12 @@ fn parse_line(line: u64, bytes: &[u8]) -> Option<Parsed> {
     }
     Some(match decode_line(text) {
         Ok(record) => {
-            let row = to_row(&record);
+            let row = match to_row(&record, sealer) {
+                Ok(row) => row,
+                Err(problem) => {
+                    return invalid(format!("cannot seal its restricted fields: {problem}"))
+                }
+            };
             Parsed::Record {
                 line,
                 record: Box::new(record),

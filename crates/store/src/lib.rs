@@ -27,9 +27,23 @@ pub enum StoreError {
     Corrupt { id: String, problem: String },
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("record `{id}`: {problem}")]
+    Restricted { id: String, problem: String },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Turns the restricted part of a record (a JSON object of its restricted fields)
+/// into the text the store keeps. zonewatch seals it (zonewatch-app); the store
+/// itself never sees a key.
+pub trait SealRestricted: Sync {
+    fn seal(&self, record_id: &str, restricted: zonewatch_model::Json) -> Result<String, String>;
+}
+
+/// Reads back what a [`SealRestricted`] wrote.
+pub trait OpenRestricted: Sync {
+    fn open(&self, record_id: &str, stored: &str) -> Result<zonewatch_model::Json, String>;
+}
 
 /// One record as a backend keeps it: the open part and the restricted part apart.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,6 +109,9 @@ pub trait Store {
     /// Every audit entry in sequence order (`record`: only those naming it).
     fn audit_entries(&mut self, record: Option<&str>) -> Result<Vec<AuditRow>>;
 
+    /// Every write session: (id, sealed key in base64).
+    fn key_sessions(&mut self) -> Result<Vec<(String, String)>>;
+
     fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()>;
 
     fn checkpoints(&mut self) -> Result<Vec<CheckpointRow>>;
@@ -149,6 +166,12 @@ pub trait WriteTransaction {
 
     /// Appends an audit entry that commits or rolls back with this transaction's writes.
     fn append_audit(&mut self, entry: &AuditRow) -> Result<()>;
+
+    /// Records a write session's sealed key (base64) with the writes it sealed.
+    fn add_key_session(&mut self, id: &str, sealed_key: &str) -> Result<()>;
+
+    /// Deletes every write session but `keep` (after key rotation moved all values).
+    fn delete_key_sessions_except(&mut self, keep: &str) -> Result<()>;
 
     /// Every record of `kind` that has restricted fields: (id, restricted).
     fn restricted_of_kind(&mut self, kind: Kind) -> Result<Vec<(String, String)>>;

@@ -8,15 +8,14 @@ use std::sync::{mpsc, Arc, Mutex};
 use zonewatch_model::restricted::merge_restricted;
 use zonewatch_model::{decode_record, Json, Kind, Record};
 
-use crate::{Result, Row, Store, StoreError};
+use crate::{OpenRestricted, Result, Row, Store, StoreError};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Fields {
+#[derive(Clone, Copy)]
+pub enum Fields<'a> {
     /// Every field but the restricted ones.
-    #[default]
     Open,
-    /// Every field.
-    All,
+    /// Every field, the restricted ones opened by this.
+    All(&'a dyn OpenRestricted),
 }
 
 /// Every record of the given kinds (all kinds when empty), decoded.
@@ -24,7 +23,11 @@ pub enum Fields {
 /// Decoding is most of the cost, so it runs on every core while this thread reads
 /// rows: rows travel in chunks over a bounded channel, and each is dropped as soon
 /// as it is decoded, so the rows are never all in memory at once.
-pub fn load_records(store: &mut dyn Store, kinds: &[Kind], fields: Fields) -> Result<Vec<Record>> {
+pub fn load_records(
+    store: &mut dyn Store,
+    kinds: &[Kind],
+    fields: Fields<'_>,
+) -> Result<Vec<Record>> {
     let kinds = if kinds.is_empty() { Kind::ALL } else { kinds };
     let counts = store.count_by_kind()?;
     let total: u64 = kinds.iter().map(|k| counts[usize::from(k.rank())].1).sum();
@@ -97,8 +100,8 @@ pub fn load_records(store: &mut dyn Store, kinds: &[Kind], fields: Fields) -> Re
 const CHUNK: usize = 4096;
 
 /// Decodes one stored row.
-pub fn decode_row(row: &Row, fields: Fields) -> Result<Record> {
-    if row.restricted.is_none() || fields == Fields::Open {
+pub fn decode_row(row: &Row, fields: Fields<'_>) -> Result<Record> {
+    if row.restricted.is_none() || matches!(fields, Fields::Open) {
         if let Some(record) = zonewatch_model::decode_trusted(&row.body) {
             return Ok(record);
         }
@@ -109,8 +112,14 @@ pub fn decode_row(row: &Row, fields: Fields) -> Result<Record> {
     };
     let open = Json::parse(&row.body).map_err(|e| corrupt(e.to_string()))?;
     let json = match (&row.restricted, fields) {
-        (Some(restricted), Fields::All) => {
-            let restricted = Json::parse(restricted).map_err(|e| corrupt(e.to_string()))?;
+        (Some(restricted), Fields::All(opener)) => {
+            let restricted =
+                opener
+                    .open(&row.id, restricted)
+                    .map_err(|problem| StoreError::Restricted {
+                        id: row.id.clone(),
+                        problem,
+                    })?;
             merge_restricted(open, Some(restricted))
         }
         _ => open,

@@ -215,6 +215,13 @@ impl Store for PostgresStore {
         Ok(entries)
     }
 
+    fn key_sessions(&mut self) -> Result<Vec<(String, String)>> {
+        let rows = self
+            .client
+            .query("SELECT id, sealed_key FROM key_sessions ORDER BY id", &[])?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()> {
         self.client.execute(
             "INSERT INTO audit_checkpoints (seq, head_hash, signature) VALUES ($1, $2, $3)
@@ -368,6 +375,20 @@ impl WriteTransaction for PostgresWrite<'_> {
 
     fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
         append_audit(&mut self.tx, entry)
+    }
+
+    fn add_key_session(&mut self, id: &str, sealed_key: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO key_sessions (id, sealed_key, created_at) VALUES ($1, $2, now()::text)",
+            &[&id, &sealed_key],
+        )?;
+        Ok(())
+    }
+
+    fn delete_key_sessions_except(&mut self, keep: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM key_sessions WHERE id <> $1", &[&keep])?;
+        Ok(())
     }
 
     fn restricted_of_kind(&mut self, kind: Kind) -> Result<Vec<(String, String)>> {

@@ -236,6 +236,16 @@ impl Store for SqliteStore {
         Ok(entries)
     }
 
+    fn key_sessions(&mut self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, sealed_key FROM key_sessions ORDER BY id")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
     fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()> {
         self.conn.execute(
             "INSERT INTO audit_checkpoints (seq, head_hash, signature) VALUES (?1, ?2, ?3)
@@ -370,6 +380,20 @@ impl WriteTransaction for SqliteWrite<'_> {
 
     fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
         append_audit(&self.tx, entry)
+    }
+
+    fn add_key_session(&mut self, id: &str, sealed_key: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO key_sessions (id, sealed_key, created_at) VALUES (?1, ?2, datetime('now'))",
+            [id, sealed_key],
+        )?;
+        Ok(())
+    }
+
+    fn delete_key_sessions_except(&mut self, keep: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM key_sessions WHERE id <> ?1", [keep])?;
+        Ok(())
     }
 
     fn restricted_of_kind(&mut self, kind: Kind) -> Result<Vec<(String, String)>> {

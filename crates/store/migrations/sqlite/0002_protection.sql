@@ -38,3 +38,11 @@ CREATE TABLE audit_checkpoints (
     head_hash TEXT NOT NULL,
     signature TEXT NOT NULL
 );
+
+-- Write sessions: each import seals its restricted values under a session key,
+-- itself sealed to the key ring's public key (crates/crypto/src/session.rs).
+CREATE TABLE key_sessions (
+    id         TEXT PRIMARY KEY NOT NULL,
+    sealed_key TEXT NOT NULL,  -- base64
+    created_at TEXT NOT NULL
+);

@@ -1,80 +1,15 @@
-//! The `zonewatch` binary as a user runs it: real processes, a real SQLite file in a
-//! temporary directory, and the real PostgreSQL server when
-//! `ZONEWATCH_TEST_POSTGRES` names one.
+//! Records in and out: database URLs, import, export, demo, report, assess.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-use zonewatch_store::testing::{postgres_server, TempDatabase};
-
-fn fixture(name: &str) -> String {
-    format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs zonewatch in `dir` with ZONEWATCH_DB unset unless given in `env`.
-fn zonewatch_in(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_zonewatch"));
-    command
-        .current_dir(dir)
-        .args(args)
-        .env_remove("ZONEWATCH_DB");
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
-    command.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = command.spawn().expect("spawn zonewatch");
-    if let Some(bytes) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(bytes)
-            .expect("write stdin");
-    }
-    child.wait_with_output().expect("wait")
-}
-
-fn zonewatch(dir: &Path, args: &[&str]) -> Output {
-    zonewatch_in(dir, args, &[], None)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn ok(output: Output) -> Output {
-    assert!(
-        output.status.success(),
-        "failed: {}\n{}",
-        stderr(&output),
-        stdout(&output)
-    );
-    output
-}
-
-fn failed(output: Output) -> Output {
-    assert!(!output.status.success(), "succeeded: {}", stdout(&output));
-    output
-}
+use super::*;
 
 #[test]
 fn default_database_is_zonewatch_db_in_the_working_directory() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(zonewatch(dir.path(), &["init"]));
     assert!(
-        stdout(&out).contains("sqlite://zonewatch.db"),
+        stderr(&out).contains("sqlite://zonewatch.db"),
         "{}",
-        stdout(&out)
+        stderr(&out)
     );
     assert!(dir.path().join("zonewatch.db").exists());
 }
@@ -282,7 +217,7 @@ fn postgres_round_trip_through_the_cli() {
     );
 }
 
-fn shared(name: &str) -> String {
+pub fn shared(name: &str) -> String {
     format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 

@@ -1,0 +1,571 @@
+//! Protecting survivors: sealed restricted fields, passphrases, roles, the audit
+//! chain. Every test runs on SQLite and, when configured, on PostgreSQL.
+
+use super::*;
+
+/// Restricted values planted in the test data; none may be found in plain text
+/// anywhere in the database.
+const SECRETS: [&str; 4] = [
+    "Secretname Zyxwv",
+    "Transcriptword Qvxkj",
+    "Descword Kpqzr",
+    "Notetext Wmbgh",
+];
+
+fn secret_data() -> String {
+    [
+        r#"{"kind":"site","id":"s1","name":"Site (fictional)","category":"scam_compound","country":"KH"}"#,
+        r#"{"kind":"person","id":"p1","alias":"Alias One","roles":["survivor"],"pii":{"legal_name":"Secretname Zyxwv (fictional)","contact":"+855 12 345 678"}}"#,
+        r#"{"kind":"testimony","id":"t1","person":"p1","date":"2024-01","consent":"internal_only","transcript":"Transcriptword Qvxkj (fictional)","findings":[{"code":"ilo.deception"}]}"#,
+        r#"{"kind":"incident","id":"i1","type":"beating","victims":["p1"],"description":"Descword Kpqzr (fictional)","sensitivity":"restricted"}"#,
+        r#"{"kind":"site_status","id":"o1","site":"s1","date":"2024","status":"operating","basis":"media","note":"Notetext Wmbgh (fictional)","sensitivity":"restricted"}"#,
+        r#"{"kind":"site","id":"s2","name":"Public site (fictional)","category":"suspected_site","country":"KH","sensitivity":"public"}"#,
+    ]
+    .join("\n")
+        + "\n"
+}
+
+/// A fresh database on every backend: (name, URL, what keeps it alive).
+fn databases(dir: &Path) -> Vec<(&'static str, String, Option<TempDatabase>)> {
+    let mut list = vec![(
+        "sqlite",
+        format!("sqlite://{}", dir.join("p.db").display()),
+        None,
+    )];
+    if let Some(server) = postgres_server() {
+        let db = TempDatabase::create(&server).expect("fresh database");
+        list.push(("postgres", db.url.clone(), Some(db)));
+    }
+    list
+}
+
+fn run(dir: &Path, url: &str, args: &[&str]) -> Output {
+    let mut all = vec!["--db", url];
+    all.extend_from_slice(args);
+    zonewatch(dir, &all)
+}
+
+fn run_env(
+    dir: &Path,
+    url: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    stdin: Option<&[u8]>,
+) -> Output {
+    let mut all = vec!["--db", url];
+    all.extend_from_slice(args);
+    zonewatch_in(dir, &all, env, stdin)
+}
+
+fn import_secrets(dir: &Path, url: &str) {
+    let file = dir.join("secrets.jsonl");
+    std::fs::write(&file, secret_data()).unwrap();
+    ok(run(dir, url, &["init"]));
+    // Writing needs no passphrase: only the public key.
+    ok(run_env(
+        dir,
+        url,
+        &["import", file.to_str().unwrap()],
+        &[("ZONEWATCH_PASSPHRASE", "")],
+        None,
+    ));
+}
+
+/// Everything the database holds, as text: every file SQLite uses, or every column
+/// of every table plus a pg_dump on PostgreSQL.
+fn everything_stored(name: &str, dir: &Path, url: &str) -> String {
+    let mut all = String::new();
+    if name == "sqlite" {
+        for suffix in ["", "-wal", "-shm"] {
+            if let Ok(bytes) = std::fs::read(dir.join(format!("p.db{suffix}"))) {
+                all.push_str(&String::from_utf8_lossy(&bytes));
+            }
+        }
+        return all;
+    }
+    let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    let tables: Vec<String> = client
+        .query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(tables.len() >= 8, "{tables:?}");
+    for table in tables {
+        for row in client
+            .query(&format!("SELECT t::text FROM \"{table}\" t"), &[])
+            .unwrap()
+        {
+            all.push_str(&row.get::<_, String>(0));
+            all.push('\n');
+        }
+    }
+    let dump = Command::new("pg_dump").arg(url).output().expect("pg_dump");
+    assert!(
+        dump.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dump.stderr)
+    );
+    all.push_str(&String::from_utf8_lossy(&dump.stdout));
+    all
+}
+
+#[test]
+fn restricted_values_are_never_stored_in_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        import_secrets(dir.path(), &url);
+        // Read them back (audited), so the read path is exercised too.
+        let out = ok(run(dir.path(), &url, &["export"]));
+        for secret in SECRETS {
+            assert!(
+                stdout(&out).contains(secret),
+                "{name}: the export gives {secret} back"
+            );
+        }
+        let stored = everything_stored(name, dir.path(), &url);
+        assert!(
+            stored.contains("Alias One"),
+            "{name}: the scan sees open fields"
+        );
+        for secret in SECRETS {
+            assert!(
+                !stored.contains(secret),
+                "{name}: {secret} found in plain text"
+            );
+        }
+    }
+}
+
+#[test]
+fn without_the_passphrase_writes_and_aggregates_work_and_restricted_reads_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        import_secrets(dir.path(), &url);
+        let no_passphrase = [("ZONEWATCH_PASSPHRASE", "")];
+        let out = failed(run_env(dir.path(), &url, &["export"], &no_passphrase, None));
+        assert!(
+            stderr(&out).contains("needs the passphrase"),
+            "{name}: {}",
+            stderr(&out)
+        );
+        for secret in SECRETS {
+            assert!(!stderr(&out).contains(secret), "{name}");
+        }
+        let out = ok(run_env(
+            dir.path(),
+            &url,
+            &["export", "--redact"],
+            &no_passphrase,
+            None,
+        ));
+        assert!(!stdout(&out).contains("Secretname"), "{name}");
+        assert!(stdout(&out).contains("Alias One"), "{name}");
+        let out = ok(run_env(dir.path(), &url, &["report"], &no_passphrase, None));
+        assert!(stdout(&out).contains("survivors_interviewed"), "{name}");
+
+        let wrong = [("ZONEWATCH_PASSPHRASE", "not the passphrase")];
+        let out = failed(run_env(dir.path(), &url, &["export"], &wrong, None));
+        assert!(
+            stderr(&out).contains("passphrase is wrong"),
+            "{name}: {}",
+            stderr(&out)
+        );
+        let out = failed(run_env(dir.path(), &url, &["key", "rotate"], &wrong, None));
+        assert!(
+            stderr(&out).contains("passphrase is wrong"),
+            "{name}: {}",
+            stderr(&out)
+        );
+        // Nothing changed: the right passphrase still opens everything.
+        let out = ok(run(dir.path(), &url, &["export"]));
+        assert!(stdout(&out).contains("Secretname Zyxwv"), "{name}");
+    }
+}
+
+#[test]
+fn init_without_any_passphrase_generates_one_and_shows_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "sqlite://gen.db";
+    let out = ok(run_env(
+        dir.path(),
+        url,
+        &["init"],
+        &[("ZONEWATCH_PASSPHRASE", "")],
+        None,
+    ));
+    let generated = stdout(&out).trim().to_owned();
+    assert!(generated.len() >= 20, "{generated}");
+    assert!(stderr(&out).contains("WARNING"), "{}", stderr(&out));
+    let out = ok(run_env(
+        dir.path(),
+        url,
+        &["init"],
+        &[("ZONEWATCH_PASSPHRASE", "")],
+        None,
+    ));
+    assert_eq!(stdout(&out).trim(), "", "shown only once");
+    std::fs::write(dir.path().join("data.jsonl"), secret_data()).unwrap();
+    ok(run_env(
+        dir.path(),
+        url,
+        &["import", "data.jsonl"],
+        &[("ZONEWATCH_PASSPHRASE", "")],
+        None,
+    ));
+    let out = ok(run_env(
+        dir.path(),
+        url,
+        &["export"],
+        &[("ZONEWATCH_PASSPHRASE", generated.as_str())],
+        None,
+    ));
+    assert!(stdout(&out).contains("Secretname Zyxwv"));
+}
+
+#[test]
+fn passphrase_change_and_key_rotation_keep_every_value_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        import_secrets(dir.path(), &url);
+        let before = stdout(&ok(run(dir.path(), &url, &["export"])));
+        let new = "a new passphrase (fictional)";
+        ok(run_env(
+            dir.path(),
+            &url,
+            &["key", "passphrase"],
+            &[("ZONEWATCH_NEW_PASSPHRASE", new)],
+            None,
+        ));
+        let out = failed(run(dir.path(), &url, &["export"]));
+        assert!(
+            stderr(&out).contains("passphrase is wrong"),
+            "{name}: the old one no longer opens"
+        );
+        let with_new = [("ZONEWATCH_PASSPHRASE", new)];
+        assert_eq!(
+            stdout(&ok(run_env(dir.path(), &url, &["export"], &with_new, None))),
+            before,
+            "{name}"
+        );
+
+        let out = ok(run_env(
+            dir.path(),
+            &url,
+            &["key", "rotate"],
+            &with_new,
+            None,
+        ));
+        assert!(
+            stderr(&out).contains("4 sealed records re-wrapped"),
+            "{name}: {}",
+            stderr(&out)
+        );
+        assert_eq!(
+            stdout(&ok(run_env(dir.path(), &url, &["export"], &with_new, None))),
+            before,
+            "{name}"
+        );
+        // New writes after the rotation seal to the new key.
+        ok(run_env(
+            dir.path(),
+            &url,
+            &["import", dir.path().join("secrets.jsonl").to_str().unwrap()],
+            &with_new,
+            None,
+        ));
+        assert_eq!(
+            stdout(&ok(run_env(dir.path(), &url, &["export"], &with_new, None))),
+            before,
+            "{name}"
+        );
+        let out = ok(run_env(
+            dir.path(),
+            &url,
+            &["audit", "verify"],
+            &with_new,
+            None,
+        ));
+        assert!(stdout(&out).contains("verified"), "{name}");
+    }
+}
+
+#[test]
+fn roles_decide_what_each_user_may_do() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        import_secrets(dir.path(), &url);
+        for (user, role) in [
+            ("ana", "analyst"),
+            ("vic", "viewer"),
+            ("ivy", "investigator"),
+            ("adam", "admin"),
+        ] {
+            ok(run_env(
+                dir.path(),
+                &url,
+                &["user", "add", user, "--role", role],
+                &[],
+                Some(b"a long password 123\n"),
+            ));
+        }
+        let out = failed(run_env(
+            dir.path(),
+            &url,
+            &["user", "add", "ana", "--role", "viewer"],
+            &[],
+            Some(b"another password 123"),
+        ));
+        assert!(stderr(&out).contains("already exists"), "{name}");
+        let out = failed(run_env(
+            dir.path(),
+            &url,
+            &["user", "add", "bob", "--role", "boss"],
+            &[],
+            Some(b"x"),
+        ));
+        assert!(stderr(&out).contains("one of `admin`"), "{name}");
+        let file = dir.path().join("secrets.jsonl");
+        let file = file.to_str().unwrap();
+        let as_user = |user: &str, args: &[&str]| {
+            let mut all = vec!["--as", user];
+            all.extend_from_slice(args);
+            run(dir.path(), &url, &all)
+        };
+
+        // investigator: reads and writes everything
+        ok(as_user("ivy", &["import", file]));
+        assert!(
+            stdout(&ok(as_user("ivy", &["export"]))).contains("Secretname"),
+            "{name}"
+        );
+        ok(as_user("ivy", &["audit", "verify"]));
+        assert!(stderr(&failed(as_user(
+            "ivy",
+            &["user", "add", "x", "--role", "viewer"]
+        )))
+        .contains("may not manage users"));
+
+        // analyst: everything but restricted fields; no writes
+        let out = failed(as_user("ana", &["export"]));
+        assert!(
+            stderr(&out).contains("may not read restricted fields"),
+            "{name}: {}",
+            stderr(&out)
+        );
+        let out = ok(as_user("ana", &["export", "--redact"]));
+        assert!(
+            stdout(&out).contains("Alias One") && !stdout(&out).contains("Secretname"),
+            "{name}"
+        );
+        ok(as_user("ana", &["report"]));
+        ok(as_user("ana", &["assess"]));
+        assert!(
+            stderr(&failed(as_user("ana", &["import", file]))).contains("may not write records")
+        );
+        assert!(stderr(&failed(as_user("ana", &["audit", "show"])))
+            .contains("may not read the audit log"));
+
+        // viewer: public records and the public report only
+        let out = ok(as_user("vic", &["export"]));
+        assert_eq!(
+            stdout(&out).lines().count(),
+            1,
+            "{name}: only the public site"
+        );
+        assert!(stdout(&out).contains("\"id\":\"s2\""), "{name}");
+        assert!(stderr(&failed(as_user("vic", &["report"]))).contains("public report only"));
+        ok(as_user("vic", &["report", "--public"]));
+        assert!(stderr(&failed(as_user("vic", &["assess"]))).contains("may not read internal"));
+        assert!(
+            stderr(&failed(as_user("vic", &["import", file]))).contains("may not write records")
+        );
+
+        // tokens: printed once, stored as a hash
+        let out = ok(as_user("adam", &["token", "create", "ana"]));
+        let token = stdout(&out).trim().to_owned();
+        assert!(token.starts_with("zwt_"), "{token}");
+        assert!(
+            !everything_stored(name, dir.path(), &url).contains(&token),
+            "{name}: the token is not stored"
+        );
+        assert!(stderr(&failed(as_user("ana", &["token", "create", "vic"])))
+            .contains("may not manage users"));
+        let out = failed(run(dir.path(), &url, &["--as", "nobody", "status"]));
+        assert!(stderr(&out).contains("no user named `nobody`"), "{name}");
+    }
+}
+
+/// Opens the audit table of a database for tampering.
+fn tamper(name: &str, dir: &Path, url: &str, sql: &str) {
+    if name == "sqlite" {
+        let conn = rusqlite::Connection::open(dir.join("p.db")).unwrap();
+        conn.execute_batch(sql).unwrap();
+    } else {
+        let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+        client.batch_execute(sql).unwrap();
+    }
+}
+
+fn audit_rows(name: &str, dir: &Path, url: &str) -> Vec<zonewatch_crypto::AuditEntry> {
+    let query = "SELECT seq, time, actor, action, records, details, prev_hash, hash FROM audit_log ORDER BY seq";
+    let mut rows = Vec::new();
+    let make =
+        |seq: i64, time, actor, action, records: String, details: String, prev_hash, hash| {
+            zonewatch_crypto::AuditEntry {
+                seq: seq as u64,
+                time,
+                actor,
+                action,
+                records: serde_json::from_str(&records).unwrap(),
+                details: serde_json::from_str(&details).unwrap(),
+                prev_hash,
+                hash,
+            }
+        };
+    if name == "sqlite" {
+        let conn = rusqlite::Connection::open(dir.join("p.db")).unwrap();
+        let mut stmt = conn.prepare(query).unwrap();
+        let mut q = stmt.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            rows.push(make(
+                r.get(0).unwrap(),
+                r.get(1).unwrap(),
+                r.get(2).unwrap(),
+                r.get(3).unwrap(),
+                r.get(4).unwrap(),
+                r.get(5).unwrap(),
+                r.get(6).unwrap(),
+                r.get(7).unwrap(),
+            ));
+        }
+    } else {
+        let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+        for r in client.query(query, &[]).unwrap() {
+            rows.push(make(
+                r.get(0),
+                r.get(1),
+                r.get(2),
+                r.get(3),
+                r.get(4),
+                r.get(5),
+                r.get(6),
+                r.get(7),
+            ));
+        }
+    }
+    rows
+}
+
+/// A database with a few audit entries and a checkpoint after each command.
+fn audited(dir: &Path, url: &str) -> String {
+    import_secrets(dir, url);
+    ok(run(dir, url, &["export"]));
+    ok(run_env(
+        dir,
+        url,
+        &["user", "add", "ana", "--role", "analyst"],
+        &[],
+        Some(b"a long password 123"),
+    ));
+    let out = ok(run(dir, url, &["audit", "verify"]));
+    assert!(
+        stdout(&out).contains("verified: 4 entries"),
+        "{}",
+        stdout(&out)
+    );
+    stdout(&ok(run(dir, url, &["audit", "head"])))
+        .trim()
+        .to_owned()
+}
+
+#[test]
+fn audit_log_records_who_did_what() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        audited(dir.path(), &url);
+        let out = ok(run(dir.path(), &url, &["audit", "show"]));
+        let text = stdout(&out);
+        for action in ["init", "import", "export-restricted", "user-add"] {
+            assert!(text.contains(action), "{name}: {action} in {text}");
+        }
+        assert!(text.contains("sha256="), "{name}: the import's file hash");
+        let out = ok(run(dir.path(), &url, &["audit", "show", "--record", "p1"]));
+        assert_eq!(
+            stdout(&out).lines().count(),
+            2,
+            "{name}: the import and the export name p1"
+        );
+    }
+}
+
+#[test]
+fn tampering_with_the_audit_log_is_caught_at_the_right_entry() {
+    let cases: [(&str, &str); 4] = [
+        ("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2", "entry 2"),
+        ("DELETE FROM audit_log WHERE seq = 2", "entry 2"),
+        ("UPDATE audit_log SET seq = 10 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 10", "entry 2"),
+        (
+            "INSERT INTO audit_log (seq, time, actor, action, records, details, prev_hash, hash) SELECT 5, time, actor, action, records, details, prev_hash, hash FROM audit_log WHERE seq = 1",
+            "entry 5",
+        ),
+    ];
+    for (sql, where_) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, url, _db) in databases(dir.path()) {
+            audited(dir.path(), &url);
+            tamper(name, dir.path(), &url, sql);
+            let out = failed(run(dir.path(), &url, &["audit", "verify"]));
+            assert!(
+                stderr(&out).contains("BROKEN"),
+                "{name}: {sql}: {}",
+                stderr(&out)
+            );
+            assert!(
+                stderr(&out).contains(where_),
+                "{name}: {sql}: expected {where_}: {}",
+                stderr(&out)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_recomputed_chain_fails_the_signatures_and_a_cut_end_fails_the_head() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        let head = audited(dir.path(), &url);
+        // Cut the last entry off: the chain alone still holds, the recorded head does not.
+        tamper(
+            name,
+            dir.path(),
+            &url,
+            "DELETE FROM audit_log WHERE seq = 4; DELETE FROM audit_checkpoints WHERE seq = 4",
+        );
+        ok(run(dir.path(), &url, &["audit", "verify"]));
+        let out = failed(run(dir.path(), &url, &["audit", "verify", "--head", &head]));
+        assert!(stderr(&out).contains("BROKEN"), "{name}: {}", stderr(&out));
+
+        // Edit entry 2 and recompute every hash after it, as someone with write access
+        // but without the signing key would: the signed checkpoints no longer match.
+        let mut entries = audit_rows(name, dir.path(), &url);
+        entries[1].actor = "someone-else".into();
+        let mut prev = entries[0].hash.clone();
+        let mut sql = String::new();
+        for entry in entries.iter_mut().skip(1) {
+            entry.prev_hash = prev.clone();
+            entry.hash = entry.compute_hash();
+            prev = entry.hash.clone();
+            sql.push_str(&format!(
+                "UPDATE audit_log SET actor = '{}', prev_hash = '{}', hash = '{}' WHERE seq = {};",
+                entry.actor, entry.prev_hash, entry.hash, entry.seq
+            ));
+        }
+        tamper(name, dir.path(), &url, &sql);
+        let out = failed(run(dir.path(), &url, &["audit", "verify"]));
+        assert!(stderr(&out).contains("BROKEN"), "{name}: {}", stderr(&out));
+    }
+}
