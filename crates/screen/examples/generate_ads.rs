@@ -3,7 +3,7 @@
 //! give the same file. Every company, handle, number and wallet is made up; the texts
 //! are assembled from phrase lists written for this generator, not copied from posts.
 //!
-//!     cargo run --release -p zonewatch-screen --example generate_ads -- COUNT SEED [LURE_SHARE] > ads.jsonl
+//!     cargo run --release -p zonewatch-screen --example generate_ads -- COUNT SEED [LURE_SHARE [plain]] > ads.jsonl
 //!
 //! Lures carry a random subset of the advisories' signs (so some are subtle); legit
 //! ads are ordinary vacancies at market pay, and some of them mention the same
@@ -720,6 +720,8 @@ fn main() -> io::Result<()> {
     let count: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let seed: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1);
     let lure_share: f64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(0.3);
+    // "plain": only id and text (what a screening input holds), no label.
+    let plain = args.get(3).is_some_and(|a| a == "plain");
     let mut rng = Rng(seed);
     let recruiters: Vec<Recruiter> = (0..(count / 25).max(8))
         .map(|_| recruiter(&mut rng))
@@ -746,12 +748,17 @@ fn main() -> io::Result<()> {
             }
             t
         };
-        let line = serde_json::json!({
-            "id": format!("{}-{:06}", l.code, i + 1),
-            "text": text,
-            "label": if is_lure { "lure" } else { "legit" },
-            "fictional": true,
-        });
+        let id = format!("{}-{:06}", l.code, i + 1);
+        let line = if plain {
+            serde_json::json!({ "id": id, "text": text })
+        } else {
+            serde_json::json!({
+                "id": id,
+                "text": text,
+                "label": if is_lure { "lure" } else { "legit" },
+                "fictional": true,
+            })
+        };
         writeln!(out, "{line}")?;
     }
     out.flush()

@@ -626,7 +626,17 @@ pub(crate) fn wallets(text: &str, out: &mut Vec<Found>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
+        // Text in Thai, Khmer, Burmese or Chinese: skip eight non-ASCII bytes at once.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        if !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }

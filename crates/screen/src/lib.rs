@@ -92,6 +92,7 @@ pub const CONTACT_FEATURES: [&str; 3] = ["contact_messenger", "contact_phone", "
 
 #[derive(Default)]
 struct Scratch {
+    lower: String,
     hits: Vec<Hit>,
     nums: Vec<Num>,
     mentions: Vec<Mention>,
@@ -232,7 +233,7 @@ impl Screener {
             end,
         };
 
-        self.matcher.scan(text, &mut s.hits);
+        self.matcher.scan(text, &mut s.lower, &mut s.hits);
 
         // Links first: mentions and '@' inside a URL are part of it.
         for hit in &s.hits {

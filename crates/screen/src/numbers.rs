@@ -34,6 +34,21 @@ pub(crate) fn digit_at(bytes: &[u8], i: usize) -> Option<(u8, usize)> {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any of the eight bytes is an ASCII digit or 0xE0 / 0xE1 (the lead bytes of
+/// Thai, Khmer and Burmese digits). Bit tricks from "Bit Twiddling Hacks":
+/// has-between for 0x30..=0x39 (bytes below 0x80), has-zero for the lead bytes.
+#[inline]
+fn may_start_digit(x: u64) -> bool {
+    let low = x & (ONES * 127);
+    let between = (ONES * (127 + 0x3A) - low) & !x & (low + ONES * (127 - 0x2F)) & HIGHS;
+    let lead = (x & (ONES * 0xFE)) ^ (ONES * 0xE0);
+    let zero = lead.wrapping_sub(ONES) & !lead & HIGHS;
+    between != 0 || zero != 0
+}
+
 /// All numbers in `text`, in order. A number is digits with single `,` or `.`
 /// between digit groups; how the separators read is decided by [`value_of`].
 pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
@@ -42,15 +57,20 @@ pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
     let mut digits: Vec<u8> = Vec::new();
     let mut groups: Vec<(u8, usize)> = Vec::new();
     while i < bytes.len() {
-        let b = bytes[i];
-        if !(b.is_ascii_digit() || b == 0xE0 || b == 0xE1) {
+        // Skip eight bytes at a time while none can start a digit.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if may_start_digit(u64::from_le_bytes(word)) {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        if !(b.is_ascii_digit() || b == 0xE0 || b == 0xE1) || digit_at(bytes, i).is_none() {
             i += 1;
             continue;
         }
-        let Some((_, _)) = digit_at(bytes, i) else {
-            i += 1;
-            continue;
-        };
         let start = i;
         digits.clear();
         groups.clear();
@@ -166,6 +186,24 @@ mod tests {
         out.iter()
             .map(|n| (text[n.start..n.end].to_string(), n.value))
             .collect()
+    }
+
+    #[test]
+    fn digit_chunks() {
+        for b in 0u8..=255 {
+            let mut word = [b'a'; 8];
+            word[5] = b;
+            let expect = b.is_ascii_digit() || b == 0xE0 || b == 0xE1;
+            assert_eq!(
+                may_start_digit(u64::from_le_bytes(word)),
+                expect,
+                "byte {b:#x}"
+            );
+        }
+        assert_eq!(
+            nums("abcdefghijklmnop 7 qrstuvwxyz"),
+            vec![("7".into(), 7.0)]
+        );
     }
 
     #[test]
