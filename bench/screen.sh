@@ -10,7 +10,9 @@
 #
 # The Rust side runs the library's streaming driver (`screen_stream`, what
 # `zonewatch screen` calls) through crates/screen/examples/screen_lines.rs with one
-# worker thread; it is also timed on all cores for information. The baseline is
+# worker thread, pinned to one CPU with its reader and writer (taskset -c 0), best
+# of three runs; it is also timed on all cores for information. The baseline is
+# pinned to the same CPU. The baseline is
 # installed in a venv under bench/out (pip install scikit-learn phonenumbers) and
 # runs with OMP/OPENBLAS/MKL threads = 1. BASELINE_LIMIT (default: all) screens only
 # the first ads in Python when the whole file would take too long; MB/s is then
@@ -42,7 +44,10 @@ rust_seconds() {
   local threads="$1" best=""
   for _ in 1 2 3; do
     local s
-    /usr/bin/time -f "%e" -o "$OUT/screen-time.txt" "$EX/screen_lines" --threads "$threads" < "$FILE" > "$OUT/screen-rust.jsonl" 2>/dev/null
+    local pin=()
+    # One core: the pool's one worker, the reader and the writer all on CPU 0.
+    [ "$threads" = 1 ] && pin=(taskset -c 0)
+    /usr/bin/time -f "%e" -o "$OUT/screen-time.txt" "${pin[@]}" "$EX/screen_lines" --threads "$threads" < "$FILE" > "$OUT/screen-rust.jsonl" 2>/dev/null
     s=$(tail -n1 "$OUT/screen-time.txt")
     if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$s"; fi
   done

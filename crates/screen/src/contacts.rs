@@ -511,7 +511,7 @@ pub(crate) fn at_signs(
             let tld_ok = domain.rsplit_once('.').is_some_and(|(head, tld)| {
                 !head.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
             });
-            if tld_ok && !domain.contains("..") {
+            if tld_ok && !domain.as_bytes().windows(2).any(|w| w == b"..") {
                 out.push(Found {
                     at: local_start,
                     contact: Contact::new(
@@ -637,7 +637,7 @@ pub(crate) fn wallets(text: &str, out: &mut Vec<Found>) {
         }
         let Some(&b) = bytes.get(i) else { break };
         if !b.is_ascii_alphanumeric() {
-            i += 1;
+            i += crate::numbers::utf8_len(b);
             continue;
         }
         let start = i;

@@ -49,6 +49,18 @@ fn may_start_digit(x: u64) -> bool {
     between != 0 || zero != 0
 }
 
+/// The length of the UTF-8 character whose first byte is `b` (1 for a stray
+/// continuation byte).
+#[inline]
+pub(crate) fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
 /// All numbers in `text`, in order. A number is digits with single `,` or `.`
 /// between digit groups; how the separators read is decided by [`value_of`].
 pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
@@ -67,8 +79,9 @@ pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
             i += 8;
         }
         let Some(&b) = bytes.get(i) else { break };
-        if !(b.is_ascii_digit() || b == 0xE0 || b == 0xE1) || digit_at(bytes, i).is_none() {
-            i += 1;
+        if !b.is_ascii_digit() && (b < 0xE0 || digit_at(bytes, i).is_none()) {
+            // Step over the whole character (the text is valid UTF-8).
+            i += utf8_len(b);
             continue;
         }
         let start = i;

@@ -259,9 +259,10 @@ impl<R: BufRead> Source<R> {
         }
     }
 
-    /// The next batch, or None at the end of the input.
-    fn next_batch(&mut self) -> io::Result<Option<Batch>> {
-        let mut batch = Batch::default();
+    /// The next batch, filled into `batch` (a spent one, so its memory is reused).
+    fn next_batch(&mut self, mut batch: Batch) -> io::Result<Option<Batch>> {
+        batch.buf.clear();
+        batch.items.clear();
         match self {
             Source::Lines {
                 input,
@@ -774,7 +775,7 @@ pub fn screen_stream(
     // a worker thread screens one batch on the pool while the next is read.
     std::thread::scope(|scope| -> io::Result<()> {
         let (batch_tx, batch_rx) = mpsc::sync_channel::<Batch>(1);
-        let (part_tx, part_rx) = mpsc::channel::<Vec<Part>>();
+        let (part_tx, part_rx) = mpsc::channel::<(Vec<Part>, Batch)>();
         let pool = &pool;
         let worker = scope.spawn(move || {
             for batch in batch_rx {
@@ -782,7 +783,8 @@ pub fn screen_stream(
                     Some(pool) => pool.install(|| run(&batch)),
                     None => run(&batch),
                 };
-                if part_tx.send(parts).is_err() {
+                // The batch goes back with its results, to be refilled.
+                if part_tx.send((parts, batch)).is_err() {
                     break;
                 }
             }
@@ -805,8 +807,9 @@ pub fn screen_stream(
             Ok(())
         };
         let mut result = Ok(());
+        let mut spare: Vec<Batch> = Vec::new();
         loop {
-            match source.next_batch() {
+            match source.next_batch(spare.pop().unwrap_or_default()) {
                 Ok(Some(batch)) => {
                     if batch_tx.send(batch).is_err() {
                         break;
@@ -818,7 +821,8 @@ pub fn screen_stream(
                     break;
                 }
             }
-            while let Ok(parts) = part_rx.try_recv() {
+            while let Ok((parts, batch)) = part_rx.try_recv() {
+                spare.push(batch);
                 if let Err(e) = write_parts(parts, &mut output) {
                     result = Err(e);
                     break;
@@ -830,7 +834,7 @@ pub fn screen_stream(
         }
         drop(batch_tx);
         if result.is_ok() {
-            for parts in part_rx.iter() {
+            for (parts, _) in part_rx.iter() {
                 if let Err(e) = write_parts(parts, &mut output) {
                     result = Err(e);
                     break;
