@@ -399,9 +399,9 @@ struct JsonInput<'a> {
     id: Option<serde_json::Value>,
 }
 
-fn id_text(id: &Option<serde_json::Value>) -> Option<String> {
+fn id_text(id: Option<serde_json::Value>) -> Option<String> {
     match id {
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::String(s)) => Some(s),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         _ => None,
     }
@@ -477,7 +477,7 @@ fn process<'a>(
             };
             match serde_json::from_str::<JsonInput<'_>>(line) {
                 Ok(input) => {
-                    let id = id_text(&input.id).map_or_else(number, Cow::Owned);
+                    let id = id_text(input.id).map_or_else(number, Cow::Owned);
                     match input.text {
                         Some(text) => {
                             let screening = screener.screen(&text, region);
@@ -499,7 +499,7 @@ fn process<'a>(
                     let value: Option<serde_json::Value> = serde_json::from_str(line).ok();
                     let id = value
                         .as_ref()
-                        .and_then(|v| id_text(&v.get("id").cloned()))
+                        .and_then(|v| id_text(v.get("id").cloned()))
                         .map_or_else(number, Cow::Owned);
                     let message = match &value {
                         None => format!("invalid JSON: {e}"),
