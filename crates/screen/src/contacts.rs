@@ -218,19 +218,38 @@ pub(crate) fn phones(
     text: &str,
     region: Option<Region>,
     skip: &[(usize, usize)],
+    number_starts: impl Iterator<Item = usize>,
     out: &mut Vec<Found>,
 ) {
     let bytes = text.as_bytes();
     let mut digits = String::new();
     let mut groups: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let boundary_ok = |at: usize| {
-            !char_before(text, at).is_some_and(|c| {
-                c.is_alphanumeric() || matches!(c, '+' | '.' | ',' | '/' | '_' | '-' | '=')
-            })
+    let boundary_ok = |at: usize| {
+        !char_before(text, at).is_some_and(|c| {
+            c.is_alphanumeric() || matches!(c, '+' | '.' | ',' | '/' | '_' | '-' | '=')
+        })
+    };
+    // Candidates, in order: every '+', and the first digit of every number (the
+    // scan for numbers found those already; a digit inside a number is never a
+    // phone's first digit).
+    let mut plus = memchr::memchr_iter(b'+', bytes).peekable();
+    let mut starts = number_starts
+        .filter(|&p| bytes[p].is_ascii_digit())
+        .peekable();
+    let mut resume = 0;
+    loop {
+        let i = match (plus.peek(), starts.peek()) {
+            (Some(&a), Some(&b)) if a < b => plus.next(),
+            (Some(_), Some(_)) => starts.next(),
+            (Some(_), None) => plus.next(),
+            (None, Some(_)) => starts.next(),
+            (None, None) => None,
         };
+        let Some(i) = i else { break };
+        if i < resume {
+            continue;
+        }
+        let b = bytes[i];
         let (first_digit, intl) = if b == b'+' {
             // "+855", "+ 855" is not a number; neither is "a+1".
             if i + 1 < bytes.len()
@@ -240,16 +259,10 @@ pub(crate) fn phones(
             {
                 (i + 1, true)
             } else {
-                i += 1;
                 continue;
             }
-        } else if b.is_ascii_digit() {
-            if !boundary_ok(i) || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-                // inside a run of digits
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
+        } else {
+            if !boundary_ok(i) {
                 continue;
             }
             if b == b'0'
@@ -260,14 +273,8 @@ pub(crate) fn phones(
             } else if region.is_some() {
                 (i, false)
             } else {
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
                 continue;
             }
-        } else {
-            i += 1;
-            continue;
         };
         let end = collect_phone(text, first_digit, &mut digits, &mut groups);
         let span_start = if intl { i } else { first_digit };
@@ -304,9 +311,9 @@ pub(crate) fn phones(
                     at: span_start,
                     contact: Contact::new(ContactType::Phone, value),
                 });
-                i = group_end;
+                resume = group_end;
             }
-            None => i = end.max(i + 1),
+            None => resume = end.max(i + 1),
         }
     }
 }
@@ -623,30 +630,31 @@ pub(crate) fn messenger_ids(text: &str, mentions: &[Mention], urls: &[Span], out
 
 /// Wallet addresses with a valid checksum: whole runs of ASCII letters and digits.
 pub(crate) fn wallets(text: &str, out: &mut Vec<Found>) {
+    // No address is shorter than this many characters.
+    const MIN_RUN: usize = 14;
     let bytes = text.as_bytes();
+    let alnum = |b: u8| b.is_ascii_alphanumeric();
+    // Invariant: i is 0 or follows a byte that is not a letter or digit, and every
+    // run before i has been looked at. A run of MIN_RUN or more that starts at or
+    // after i covers byte i + MIN_RUN - 1, so only that byte needs a look first.
     let mut i = 0;
-    while i < bytes.len() {
-        // Text in Thai, Khmer, Burmese or Chinese: skip eight non-ASCII bytes at once.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
-                break;
-            }
-            i += 8;
-        }
-        let Some(&b) = bytes.get(i) else { break };
-        if !b.is_ascii_alphanumeric() {
-            i += crate::numbers::utf8_len(b);
+    while i + MIN_RUN <= bytes.len() {
+        let probe = i + MIN_RUN - 1;
+        if !alnum(bytes[probe]) {
+            i = probe + 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
+        let mut start = probe;
+        while start > i && alnum(bytes[start - 1]) {
+            start -= 1;
         }
-        let run = &bytes[start..i];
-        if run.len() >= 14 && wallet::may_be_address(run) {
-            let word = &text[start..i];
+        let mut end = probe + 1;
+        while end < bytes.len() && alnum(bytes[end]) {
+            end += 1;
+        }
+        let run = &bytes[start..end];
+        if run.len() >= MIN_RUN && wallet::may_be_address(run) {
+            let word = &text[start..end];
             if let Some(chain) = wallet::classify(word) {
                 out.push(Found {
                     at: start,
@@ -658,6 +666,7 @@ pub(crate) fn wallets(text: &str, out: &mut Vec<Found>) {
                 });
             }
         }
+        i = end + 1;
     }
 }
 

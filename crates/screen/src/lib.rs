@@ -317,7 +317,13 @@ impl Screener {
         numbers::scan_numbers(text, &mut s.nums);
         self.amounts_and_ages(text, s, &mut signals);
 
-        contacts::phones(text, region, &s.skip, &mut found);
+        contacts::phones(
+            text,
+            region,
+            &s.skip,
+            s.nums.iter().map(|n| n.start),
+            &mut found,
+        );
         let window = self.config.contacts.window;
         contacts::whatsapp_beside(text, &s.mentions, window, &mut found);
         contacts::at_signs(text, &s.urls, &s.mentions, window, &mut found);

@@ -526,6 +526,22 @@ fn json_string(out: &mut Vec<u8>, s: &str) {
     let _ = serde_json::to_writer(&mut *out, s);
 }
 
+/// Decimal digits of `n` (without the formatting machinery: this runs for every
+/// signal).
+fn push_usize(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
 fn round_score(score: f64) -> f64 {
     (score * 10_000.0).round() / 10_000.0
 }
@@ -554,7 +570,11 @@ fn write_json(out: &mut Vec<u8>, outcome: &Outcome<'_>) {
                 }
                 out.extend_from_slice(b"{\"code\":");
                 json_string(out, &s.code);
-                let _ = write!(out, ",\"start\":{},\"end\":{}}}", s.start, s.end);
+                out.extend_from_slice(b",\"start\":");
+                push_usize(out, s.start);
+                out.extend_from_slice(b",\"end\":");
+                push_usize(out, s.end);
+                out.push(b'}');
             }
             out.extend_from_slice(b"],\"contacts\":[");
             for (i, c) in screening.contacts.iter().enumerate() {
