@@ -62,6 +62,18 @@ pub struct App {
     keyring: Option<KeyRing>,
 }
 
+/// Records loaded for an export, and what they hold.
+pub struct LoadedRecords {
+    pub records: Vec<Record>,
+    /// Restricted fields are included.
+    pub restricted: bool,
+    /// The actor may see only records marked public (a viewer). The records are all
+    /// loaded, without restricted fields, so that figures (a site's outcome, its
+    /// suppressed counts) are computed as the public report's are: every exporter
+    /// must then write only the records marked public.
+    pub public_only: bool,
+}
+
 /// What `init` did.
 pub struct Initialised {
     /// A passphrase zonewatch generated because none was given: shown once.
@@ -307,6 +319,39 @@ impl App {
             })?;
         }
         Ok(ids)
+    }
+
+    /// Every record the actor may export, for the CSV, GeoJSON and FollowTheMoney
+    /// exports: with restricted fields when `redact` is off and the actor may read
+    /// them (needs the unlocked key; audited). For a viewer see
+    /// [`LoadedRecords::public_only`].
+    pub fn load_for_export(&mut self, kinds: &[Kind], redact: bool) -> Result<LoadedRecords> {
+        self.require(Action::ReadPublic)?;
+        let public_only = !self.actor.may(Action::ReadInternal);
+        let with_restricted = !redact && !public_only;
+        if with_restricted {
+            self.require(Action::ReadRestricted)?;
+        }
+        let records = if with_restricted && self.keyring.is_some() {
+            let opener = self.opener("an export with restricted fields")?;
+            let records = load_records(self.store.as_mut(), kinds, Fields::All(&opener))?;
+            let ids: Vec<String> = self
+                .ids_with_restricted(None)?
+                .into_iter()
+                .filter(|id| records.iter().any(|r| &r.id == id))
+                .collect();
+            if !ids.is_empty() {
+                let mut details = BTreeMap::new();
+                details.insert("count".into(), records.len().to_string());
+                self.audit("export-restricted", ids, details)?;
+            }
+            records
+        } else if with_restricted && self.has_restricted(None)? {
+            return Err(AppError::Locked("an export with restricted fields (or use --redact)"));
+        } else {
+            load_records(self.store.as_mut(), kinds, Fields::Open)?
+        };
+        Ok(LoadedRecords { records, restricted: with_restricted, public_only })
     }
 
     /// Every record without restricted fields, for findings: needs no passphrase.

@@ -17,7 +17,8 @@ use zonewatch_store::import::{ImportError, ImportOptions, ImportSummary};
 use zonewatch_store::DbUrl;
 
 use crate::{
-    AssessFormat, AuditCommand, Cli, Command, KeyCommand, ReportFormat, TokenCommand, UserCommand,
+    AssessFormat, AuditCommand, Cli, Command, ExportFormat, ImportFormat, KeyCommand, ReportFormat,
+    TokenCommand, UserCommand,
 };
 
 /// What every command is given: where the database is, and how to ask for secrets.
@@ -37,15 +38,57 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Init => init(&ctx),
         Command::Import {
             file,
-            format: _,
+            format: ImportFormat::Csv,
+            kind,
+            map,
             dry_run,
-        } => import(&ctx, &file, dry_run),
+        } => {
+            let mut app = open(&ctx)?;
+            if !dry_run {
+                ensure_initialised(&mut app, &ctx)?;
+            }
+            let code = crate::interop::import_csv(&mut app, &file, kind, map.as_deref(), dry_run)?;
+            app.close()?;
+            Ok(code)
+        }
+        Command::Import {
+            file,
+            format: ImportFormat::Jsonl,
+            kind,
+            map,
+            dry_run,
+        } => {
+            if kind.is_some() || map.is_some() {
+                bail!(
+                    "--kind and --map are for --format csv; a JSON Lines record names its own kind"
+                );
+            }
+            import(&ctx, &file, dry_run)
+        }
         Command::Export {
-            format: _,
+            format: ExportFormat::Jsonl,
             kind,
             redact,
             output,
         } => export(&ctx, kind, redact, output),
+        Command::Export {
+            format,
+            kind,
+            redact,
+            output,
+        } => {
+            let mut app = open(&ctx)?;
+            if !redact && app.may(Action::ReadRestricted) && app.has_restricted(None)? {
+                unlock(
+                    &mut app,
+                    &ctx,
+                    "an export with restricted fields (or use --redact)",
+                )?;
+            }
+            let code = crate::interop::export_other(&mut app, format, kind, redact, output)?;
+            app.close()?;
+            Ok(code)
+        }
         Command::Demo => demo(&ctx),
         Command::Report {
             format,
@@ -228,7 +271,7 @@ fn import(ctx: &Context_, file: &str, dry_run: bool) -> Result<ExitCode> {
     }
 }
 
-fn describe_counts(summary: &ImportSummary) -> String {
+pub(crate) fn describe_counts(summary: &ImportSummary) -> String {
     let parts: Vec<String> = Kind::ALL
         .iter()
         .zip(summary.by_kind)
@@ -243,7 +286,7 @@ fn describe_counts(summary: &ImportSummary) -> String {
 }
 
 /// A progress bar on stderr, only when a person is watching it.
-fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
+pub(crate) fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
     if !io::stderr().is_terminal() {
         return None;
     }
@@ -391,7 +434,7 @@ fn load_dataset(app: &mut App, public: bool) -> Result<Dataset> {
 }
 
 /// Standard output, or a file when one is named.
-fn output_to(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
+pub(crate) fn output_to(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match path {
         Some(path) => Box::new(BufWriter::with_capacity(
             1 << 16,

@@ -2,6 +2,7 @@
 //! library crates (model, store, demo, findings).
 
 mod commands;
+mod interop;
 
 /// Imports and reports allocate many small strings, across two threads; mimalloc
 /// handles that far better than the system allocator (measured: see README).
@@ -42,18 +43,26 @@ pub enum Command {
     /// Create the database (or bring its schema up to date) and its key ring, under
     /// a passphrase (generated and shown once when none can be had).
     Init,
-    /// Import v1 JSON Lines (FORMAT.md): all or nothing, upsert by id.
+    /// Import v1 JSON Lines (FORMAT.md), or a CSV sheet: all or nothing, upsert by id.
     Import {
         /// The file to read, or `-` for standard input.
         file: String,
         /// Input format.
         #[arg(long, value_enum, default_value_t = ImportFormat::Jsonl)]
         format: ImportFormat,
+        /// CSV: the kind of record on every row (taken from --map when given).
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<zonewatch_model::Kind>,
+        /// CSV: a mapping file (TOML) renaming columns, mapping values, splitting
+        /// lists and reading dates; see docs/INTEROP.md.
+        #[arg(long, value_name = "MAP.toml")]
+        map: Option<std::path::PathBuf>,
         /// Validate and report, write nothing.
         #[arg(long)]
         dry_run: bool,
     },
-    /// Export records as v1 JSON Lines, sorted by kind then id.
+    /// Export records: v1 JSON Lines (sorted by kind then id), CSV (one kind, or
+    /// every kind into a directory), GeoJSON of sites, or FollowTheMoney entities.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
@@ -65,7 +74,8 @@ pub enum Command {
         /// restricted records). The result is still a valid v1 file.
         #[arg(long)]
         redact: bool,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (CSV of every kind: a
+        /// directory, one file per kind).
         #[arg(long, short)]
         output: Option<std::path::PathBuf>,
     },
@@ -197,14 +207,18 @@ fn parse_role(text: &str) -> Result<zonewatch_app::Role, String> {
         .ok_or_else(|| "expected one of `admin`, `investigator`, `analyst`, `viewer`".to_owned())
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormat {
     Jsonl,
+    Csv,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Jsonl,
+    Csv,
+    Geojson,
+    Ftm,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
