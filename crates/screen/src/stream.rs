@@ -1,8 +1,8 @@
 //! The streaming driver: reads JSON Lines, CSV or plain lines, screens them on all
 //! cores, and writes one result per input record in input order (FORMAT.md,
-//! "Screening"). A reader thread fills batches while the pool screens the previous
-//! one; memory holds at most three batches (a few MiB each) and one record of at
-//! most [`MAX_LINE_BYTES`].
+//! "Screening"). The calling thread reads the next batch while a worker screens the
+//! previous one on the pool; memory holds at most four batches (1,024 records or
+//! about 1 MiB each) and one record of at most [`MAX_LINE_BYTES`].
 
 use crate::contacts::Region;
 use crate::score::Level;
@@ -19,8 +19,8 @@ use std::sync::mpsc;
 /// skipped without being held in memory).
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
-const BATCH_RECORDS: usize = 4096;
-const BATCH_BYTES: usize = 4 << 20;
+const BATCH_RECORDS: usize = 1024;
+const BATCH_BYTES: usize = 1 << 20;
 const TASK_RECORDS: usize = 64;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
