@@ -106,6 +106,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Assess { person, format } => assess(&ctx, person.as_deref(), format),
         Command::Timeline { site } => timeline(&ctx, &site),
         Command::Status => status(&ctx),
+        Command::Screen(args) => crate::screen::screen(args),
+        Command::Networks { json, min_ads } => {
+            let mut app = open(&ctx)?;
+            if app.may(Action::ReadRestricted) {
+                if let Some(passphrase) =
+                    passphrase(&ctx, "zonewatch passphrase (Enter to skip transcripts): ")?
+                        .filter(|p| !p.is_empty())
+                {
+                    app.unlock(&passphrase)?;
+                }
+            }
+            let code = crate::screen::networks(&mut app, json, min_ads)?;
+            app.close()?;
+            Ok(code)
+        }
         Command::User { command } => user(&ctx, command),
         Command::Token {
             command: TokenCommand::Create { name },

@@ -3,6 +3,7 @@
 
 mod commands;
 mod interop;
+mod screen;
 
 /// Imports and reports allocate many small strings, across two threads; mimalloc
 /// handles that far better than the system allocator (measured: see README).
@@ -120,6 +121,18 @@ pub enum Command {
     },
     /// Show the database in use and how many records of each kind it holds.
     Status,
+    /// Screen recruitment ads for trafficking lures: a score, the signs that matched
+    /// and where, and the recruiters' contacts (FORMAT.md, "Screening").
+    Screen(ScreenArgs),
+    /// Ads that share a recruiter's contact, with the survivors and sites they lead to.
+    Networks {
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Only networks of at least this many ads.
+        #[arg(long, default_value_t = 2)]
+        min_ads: usize,
+    },
     /// Users and their roles (admin, investigator, analyst, viewer).
     User {
         #[command(subcommand)]
@@ -150,6 +163,65 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<std::path::PathBuf>,
     },
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ScreenArgs {
+    #[command(subcommand)]
+    pub command: Option<ScreenCommand>,
+    /// The texts to screen, or `-` (the default) for standard input.
+    pub file: Option<String>,
+    #[arg(long, value_enum, default_value_t = ScreenInput::Jsonl)]
+    pub input: ScreenInput,
+    /// CSV: the column holding the text.
+    #[arg(long)]
+    pub text_column: Option<String>,
+    /// CSV: the column holding the id (else the record number).
+    #[arg(long)]
+    pub id_column: Option<String>,
+    #[arg(long, value_enum, default_value_t = ScreenOutput::Jsonl)]
+    pub format: ScreenOutput,
+    /// Read phone numbers written without a prefix as numbers of this country (ISO
+    /// code such as TH).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Table: only the N highest scores, highest first.
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// A directory of pattern files (signals.toml, salary.toml, contacts.toml) to use
+    /// instead of the shipped ones.
+    #[arg(long, global = true)]
+    pub patterns: Option<std::path::PathBuf>,
+    /// A weights file (from `zonewatch screen train`).
+    #[arg(long, global = true)]
+    pub weights: Option<std::path::PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub enum ScreenCommand {
+    /// Precision, recall, F1, ROC AUC and the confusion table on a labelled JSON Lines
+    /// file (`text`, `label`: lure|legit).
+    Eval { file: String },
+    /// Fit the scoring weights on a labelled file and write a weights file.
+    Train {
+        file: String,
+        #[arg(long, short)]
+        output: Option<std::path::PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ScreenInput {
+    Jsonl,
+    Csv,
+    Lines,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ScreenOutput {
+    Jsonl,
+    Table,
 }
 
 #[derive(Subcommand)]

@@ -7,6 +7,7 @@
 mod interop;
 mod protection;
 mod records;
+mod screening;
 
 use std::io::Write;
 use std::path::Path;
