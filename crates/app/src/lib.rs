@@ -347,11 +347,17 @@ impl App {
             }
             records
         } else if with_restricted && self.has_restricted(None)? {
-            return Err(AppError::Locked("an export with restricted fields (or use --redact)"));
+            return Err(AppError::Locked(
+                "an export with restricted fields (or use --redact)",
+            ));
         } else {
             load_records(self.store.as_mut(), kinds, Fields::Open)?
         };
-        Ok(LoadedRecords { records, restricted: with_restricted, public_only })
+        Ok(LoadedRecords {
+            records,
+            restricted: with_restricted,
+            public_only,
+        })
     }
 
     /// Every record without restricted fields, for findings: needs no passphrase.
