@@ -179,6 +179,10 @@ pub trait WriteTransaction {
     /// Replaces the restricted part of one stored record (key rotation).
     fn set_restricted(&mut self, id: &str, restricted: &str) -> Result<()>;
 
+    /// Deletes one record (restricted part included); false when there was none.
+    /// Callers check references first: the store does not.
+    fn delete(&mut self, id: &str) -> Result<bool>;
+
     fn commit(self: Box<Self>) -> Result<()>;
 }
 

@@ -408,6 +408,19 @@ impl WriteTransaction for PostgresWrite<'_> {
         Ok(())
     }
 
+    fn delete(&mut self, id: &str) -> Result<bool> {
+        if let Some(conflict) = self.write_pending()?.into_iter().next() {
+            return Err(StoreError::Corrupt {
+                id: conflict.id,
+                problem: format!("already stored as a {}", conflict.stored),
+            });
+        }
+        let n = self
+            .tx
+            .execute("DELETE FROM records WHERE id = $1", &[&id])?;
+        Ok(n > 0)
+    }
+
     fn commit(mut self: Box<Self>) -> Result<()> {
         // Callers flush (and look at the conflicts) first; a conflict found only
         // here must still stop the commit.

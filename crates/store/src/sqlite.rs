@@ -413,6 +413,14 @@ impl WriteTransaction for SqliteWrite<'_> {
         Ok(())
     }
 
+    fn delete(&mut self, id: &str) -> Result<bool> {
+        let n = self
+            .tx
+            .prepare_cached("DELETE FROM records WHERE id = ?1")?
+            .execute([id])?;
+        Ok(n > 0)
+    }
+
     fn commit(self: Box<Self>) -> Result<()> {
         self.tx.commit()?;
         Ok(())

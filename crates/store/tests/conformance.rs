@@ -580,3 +580,46 @@ fn opening_twice_migrates_once() {
         assert_eq!(second.backend(), backend.name);
     }
 }
+
+#[test]
+fn delete_removes_one_record_and_only_when_committed() {
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &fixture("every-field.jsonl"));
+        let before = export(store.as_mut());
+        let (kind, id) = {
+            let mut found = None;
+            store
+                .scan_kind(Kind::Ad, &mut |row| {
+                    found.get_or_insert((row.kind, row.id));
+                    Ok(())
+                })
+                .unwrap();
+            found.expect("the fixture has an ad")
+        };
+        assert_eq!(kind, Kind::Ad);
+        {
+            let mut tx = store.begin_write().unwrap();
+            assert!(tx.delete(&id).unwrap(), "{}", backend.name);
+            // Dropped without commit: rolled back.
+        }
+        assert_eq!(export(store.as_mut()), before, "{}", backend.name);
+        let mut tx = store.begin_write().unwrap();
+        assert!(tx.delete(&id).unwrap(), "{}", backend.name);
+        assert!(!tx.delete("no-such-record").unwrap(), "{}", backend.name);
+        tx.commit().unwrap();
+        assert!(store.get(&id).unwrap().is_none(), "{}", backend.name);
+        let count: u64 = store
+            .count_by_kind()
+            .unwrap()
+            .into_iter()
+            .filter(|(k, _)| *k == Kind::Ad)
+            .map(|(_, n)| n)
+            .sum();
+        let before_count = before
+            .lines()
+            .filter(|l| l.contains("\"kind\":\"ad\""))
+            .count() as u64;
+        assert_eq!(count + 1, before_count, "{}", backend.name);
+    }
+}

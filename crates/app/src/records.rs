@@ -1,0 +1,341 @@
+//! One record at a time, for the web server and its API: get, list with filters and
+//! paging, create, update and delete. Every call checks the actor's role here; writes
+//! go through the import pipeline (the same validation, sealing and audit entry as
+//! `zonewatch import`), and deletes append their own audit entry in the same
+//! transaction. Restricted fields are left out unless the actor may read them and
+//! the key ring is unlocked; every restricted read is audited.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use zonewatch_model::{Json, Kind, Sensitivity};
+use zonewatch_store::export::export_line;
+use zonewatch_store::import::{ImportError, ImportOptions, LineError};
+use zonewatch_store::load::{load_records, Fields};
+use zonewatch_store::Row;
+
+use crate::{next_entry, Action, App, AppError, Result};
+
+/// Largest page a list returns.
+pub const MAX_LIMIT: usize = 1000;
+/// The page size when none is asked for.
+pub const DEFAULT_LIMIT: usize = 100;
+
+/// A record as the actor may see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordView {
+    pub id: String,
+    pub kind: Kind,
+    /// The v1 JSON object (canonical line).
+    pub json: String,
+    /// The record has restricted fields that were left out of `json`.
+    pub withheld: bool,
+}
+
+/// What a list asks for.
+#[derive(Clone, Debug, Default)]
+pub struct ListQuery {
+    /// Only ids after this one (bytewise): the `next` of the page before.
+    pub after: Option<String>,
+    pub limit: Option<usize>,
+    /// Top-level field = value: a string field equal to it, or a list holding it.
+    /// Reference fields (`site`), vocabulary fields (`status`), `country`…
+    pub filters: Vec<(String, String)>,
+    /// Only records whose `date` (or `posted`) starts on or after / on or before this
+    /// text (a partial date compares by its first characters).
+    pub date_from: Option<String>,
+    pub date_to: Option<String>,
+}
+
+/// One page of a list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub items: Vec<RecordView>,
+    /// Pass as `after` for the next page; `None` on the last.
+    pub next: Option<String>,
+}
+
+/// Why a write was refused, for callers that answer people (the API says 404, 409,
+/// 422 from these).
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("no {kind} with id `{id}`")]
+    NotFound { kind: Kind, id: String },
+    #[error("id `{id}` already exists")]
+    Exists { id: String },
+    #[error("the record is invalid")]
+    Invalid(Vec<LineError>),
+    #[error("`{id}` is still referenced by {}", .by.join(", "))]
+    Referenced { id: String, by: Vec<String> },
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl App {
+    fn may_see(&self, row: &Row) -> bool {
+        self.actor.may(Action::ReadInternal) || row.sensitivity == Sensitivity::Public
+    }
+
+    fn view(&mut self, row: &Row) -> Result<RecordView> {
+        let readable = row.restricted.is_some()
+            && self.actor.may(Action::ReadRestricted)
+            && self.keyring.is_some();
+        let json = if readable {
+            let opener = self.opener("reading restricted fields")?;
+            let line = export_line(row, false, Some(&opener))?;
+            let mut details = BTreeMap::new();
+            details.insert("via".into(), "web".into());
+            self.audit("read-restricted", vec![row.id.clone()], details)?;
+            line
+        } else {
+            row.body.clone()
+        };
+        Ok(RecordView {
+            id: row.id.clone(),
+            kind: row.kind,
+            json,
+            withheld: row.restricted.is_some() && !readable,
+        })
+    }
+
+    /// The record with this id, of this kind, as the actor may see it.
+    pub fn record_get(&mut self, kind: Kind, id: &str) -> Result<Option<RecordView>> {
+        self.require(Action::ReadPublic)?;
+        let Some(row) = self.store.get(id)? else {
+            return Ok(None);
+        };
+        if row.kind != kind || !self.may_see(&row) {
+            return Ok(None);
+        }
+        self.view(&row).map(Some)
+    }
+
+    /// Records of `kind` the actor may see, filtered, sorted by id, one page.
+    pub fn record_list(&mut self, kind: Kind, query: &ListQuery) -> Result<Page> {
+        self.require(Action::ReadPublic)?;
+        let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+        let internal = self.actor.may(Action::ReadInternal);
+        let mut rows = Vec::new();
+        let mut more = false;
+        self.store.scan_kind(kind, &mut |row| {
+            if more {
+                return Ok(());
+            }
+            if let Some(after) = &query.after {
+                if row.id.as_bytes() <= after.as_bytes() {
+                    return Ok(());
+                }
+            }
+            if !internal && row.sensitivity != Sensitivity::Public {
+                return Ok(());
+            }
+            if !matches(&row, query) {
+                return Ok(());
+            }
+            if rows.len() == limit {
+                more = true;
+            } else {
+                rows.push(row);
+            }
+            Ok(())
+        })?;
+        let next = if more {
+            rows.last().map(|r| r.id.clone())
+        } else {
+            None
+        };
+        let mut items = Vec::with_capacity(rows.len());
+        for row in &rows {
+            items.push(self.view(row)?);
+        }
+        Ok(Page { items, next })
+    }
+
+    /// Creates a record from one v1 JSON object; refuses an id that exists.
+    pub fn record_create(&mut self, kind: Kind, line: &str) -> Result<String, WriteError> {
+        self.require(Action::WriteRecords)?;
+        let id = check_line(kind, line)?;
+        if self.store.get(&id).map_err(AppError::from)?.is_some() {
+            return Err(WriteError::Exists { id });
+        }
+        self.write_line(line, "api-create")?;
+        Ok(id)
+    }
+
+    /// Replaces the record `id` (of `kind`) as a whole with one v1 JSON object.
+    pub fn record_update(&mut self, kind: Kind, id: &str, line: &str) -> Result<(), WriteError> {
+        self.require(Action::WriteRecords)?;
+        let body_id = check_line(kind, line)?;
+        if body_id != id {
+            return Err(WriteError::Invalid(vec![LineError {
+                line: 1,
+                field: Some("id".into()),
+                message: format!(
+                    "the id in the body (`{body_id}`) is not the id in the path (`{id}`)"
+                ),
+            }]));
+        }
+        match self.store.get(id).map_err(AppError::from)? {
+            Some(row) if row.kind == kind => {}
+            _ => {
+                return Err(WriteError::NotFound {
+                    kind,
+                    id: id.to_owned(),
+                })
+            }
+        }
+        self.write_line(line, "api-update")
+    }
+
+    fn write_line(&mut self, line: &str, source: &str) -> Result<(), WriteError> {
+        let mut input = Cursor::new(line.as_bytes().to_vec());
+        match self.import(&mut input, &ImportOptions::default(), source, &mut |_| {}) {
+            Ok(_) => Ok(()),
+            Err(AppError::Import(ImportError::Invalid { errors, .. })) => {
+                Err(WriteError::Invalid(errors))
+            }
+            Err(other) => Err(WriteError::App(other)),
+        }
+    }
+
+    /// Deletes the record `id` (of `kind`), with its audit entry in the same
+    /// transaction; refuses while another record names it.
+    pub fn record_delete(&mut self, kind: Kind, id: &str) -> Result<(), WriteError> {
+        self.require(Action::WriteRecords)?;
+        match self.store.get(id).map_err(AppError::from)? {
+            Some(row) if row.kind == kind => {}
+            _ => {
+                return Err(WriteError::NotFound {
+                    kind,
+                    id: id.to_owned(),
+                })
+            }
+        }
+        let records =
+            load_records(self.store.as_mut(), &[], Fields::Open).map_err(AppError::from)?;
+        let mut by: Vec<String> = records
+            .iter()
+            .filter(|r| r.id != id && r.references().iter().any(|re| re.target == id))
+            .map(|r| r.id.clone())
+            .collect();
+        if !by.is_empty() {
+            by.sort();
+            by.dedup();
+            return Err(WriteError::Referenced {
+                id: id.to_owned(),
+                by,
+            });
+        }
+        let actor = self.actor.name.clone();
+        let mut tx = self.store.begin_write().map_err(AppError::from)?;
+        let head = tx.audit_head().map_err(AppError::from)?;
+        tx.delete(id).map_err(AppError::from)?;
+        let mut details = BTreeMap::new();
+        details.insert("kind".into(), kind.to_string());
+        tx.append_audit(&next_entry(
+            head,
+            &actor,
+            "delete",
+            vec![id.to_owned()],
+            details,
+        ))
+        .map_err(AppError::from)?;
+        tx.commit().map_err(AppError::from)?;
+        Ok(())
+    }
+}
+
+/// The id of a one-object body, after checking it is one JSON object of `kind`
+/// (everything else is the import's to check).
+fn check_line(kind: Kind, line: &str) -> Result<String, WriteError> {
+    let invalid = |field: Option<&str>, message: String| {
+        WriteError::Invalid(vec![LineError {
+            line: 1,
+            field: field.map(str::to_owned),
+            message,
+        }])
+    };
+    if line.contains('\n') {
+        // One object per request: JSON Lines would let one body write many.
+        let trimmed = line.trim();
+        if trimmed.contains('\n') {
+            return Err(invalid(
+                None,
+                "one JSON object on one line is expected (use /api/v1/import for many)".into(),
+            ));
+        }
+    }
+    let json =
+        Json::parse(line.trim()).map_err(|e| invalid(None, format!("malformed JSON: {e}")))?;
+    let Json::Object(fields) = &json else {
+        return Err(invalid(None, "a JSON object is expected".into()));
+    };
+    let text = |name: &str| {
+        fields.iter().find_map(|(k, v)| match v {
+            Json::String(s) if k == name => Some(s.clone()),
+            _ => None,
+        })
+    };
+    match text("kind") {
+        Some(k) if k == kind.as_str() => {}
+        Some(k) => {
+            return Err(invalid(
+                Some("kind"),
+                format!("`{}` is expected here, not `{k}`", kind.as_str()),
+            ))
+        }
+        None => {
+            return Err(invalid(
+                Some("kind"),
+                format!("`{}` is expected", kind.as_str()),
+            ))
+        }
+    }
+    text("id").ok_or_else(|| {
+        invalid(
+            Some("id"),
+            "an id (1 to 128 of A-Z a-z 0-9 . _ : -) is expected".into(),
+        )
+    })
+}
+
+fn matches(row: &Row, query: &ListQuery) -> bool {
+    if query.filters.is_empty() && query.date_from.is_none() && query.date_to.is_none() {
+        return true;
+    }
+    let Ok(Json::Object(fields)) = Json::parse(&row.body) else {
+        return false;
+    };
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+    for (name, want) in &query.filters {
+        let ok = match field(name) {
+            Some(Json::String(s)) => s == want,
+            Some(Json::Array(items)) => items
+                .iter()
+                .any(|item| matches!(item, Json::String(s) if s == want)),
+            Some(other) => other.to_text() == *want,
+            None => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    if query.date_from.is_some() || query.date_to.is_some() {
+        let date = match field("date").or_else(|| field("posted")) {
+            Some(Json::String(s)) => s.clone(),
+            _ => return false,
+        };
+        if let Some(from) = &query.date_from {
+            // The record's interval must end on or after `from`.
+            if date.as_str() < from.as_str() && !from.starts_with(date.as_str()) {
+                return false;
+            }
+        }
+        if let Some(to) = &query.date_to {
+            if date.as_str() > to.as_str() && !date.starts_with(to.as_str()) {
+                return false;
+            }
+        }
+    }
+    true
+}

@@ -1,0 +1,289 @@
+//! The JSON API under `/api/v1`. Objects are v1 JSON (FORMAT.md) in their canonical
+//! form; writes are validated exactly as an import is; errors are JSON.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use zonewatch_app::records::{ListQuery, WriteError};
+use zonewatch_app::{Action, App};
+use zonewatch_findings::{Dataset, ReportOptions};
+use zonewatch_model::Kind;
+
+use crate::auth::Authed;
+use crate::{with_app, ApiError, Shared};
+
+/// Tells a client that restricted fields exist but were left out (the role may not
+/// read them, or the server does not hold the passphrase).
+pub const WITHHELD_HEADER: &str = "x-zonewatch-withheld";
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/report", get(report))
+        .route("/api/v1/assess", get(assess))
+        .route("/api/v1/{plural}", get(list).post(create))
+        .route(
+            "/api/v1/{plural}/{id}",
+            get(get_one).put(update).delete(delete),
+        )
+}
+
+async fn openapi() -> Response {
+    axum::Json(crate::openapi_document()).into_response()
+}
+
+pub fn kind_of(plural: &str) -> Result<Kind, ApiError> {
+    Kind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.plural() == plural)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                format!("no such collection `{plural}`"),
+            )
+        })
+}
+
+fn json_text(status: StatusCode, text: String) -> Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        text,
+    )
+        .into_response()
+}
+
+fn write_error(e: WriteError) -> ApiError {
+    match e {
+        WriteError::NotFound { .. } => ApiError::new(StatusCode::NOT_FOUND, e.to_string()),
+        WriteError::Exists { .. } => ApiError::new(StatusCode::CONFLICT, e.to_string()),
+        WriteError::Referenced { ref by, .. } => ApiError {
+            status: StatusCode::CONFLICT,
+            body: serde_json::json!({ "error": e.to_string(), "referenced_by": by }),
+        },
+        WriteError::Invalid(errors) => ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            body: serde_json::json!({
+                "error": "the record is invalid; nothing was written",
+                "errors": errors.iter().map(|e| serde_json::json!({
+                    "field": e.field,
+                    "message": e.message,
+                })).collect::<Vec<_>>(),
+            }),
+        },
+        WriteError::App(e) => e.into(),
+    }
+}
+
+/// `?limit=&after=&date_from=&date_to=` and any other `field=value` as a filter.
+fn list_query(params: Vec<(String, String)>) -> Result<ListQuery, ApiError> {
+    let mut query = ListQuery::default();
+    for (name, value) in params {
+        match name.as_str() {
+            "limit" => {
+                query.limit = Some(value.parse().map_err(|_| {
+                    ApiError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "`limit` must be a whole number from 1 to 1000",
+                    )
+                })?)
+            }
+            "after" => query.after = Some(value),
+            "date_from" => query.date_from = Some(value),
+            "date_to" => query.date_to = Some(value),
+            _ => query.filters.push((name, value)),
+        }
+    }
+    Ok(query)
+}
+
+async fn list(
+    State(state): State<Shared>,
+    Authed(actor): Authed,
+    Path(plural): Path<String>,
+    Query(params): Query<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
+    let kind = kind_of(&plural)?;
+    let query = list_query(params)?;
+    let page = with_app(&state, actor, move |app| Ok(app.record_list(kind, &query)?)).await?;
+    let mut text = String::from("{\"items\":[");
+    for (i, item) in page.items.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&item.json);
+    }
+    text.push_str("],\"next\":");
+    text.push_str(&serde_json::to_string(&page.next).map_err(ApiError::internal)?);
+    let withheld: Vec<&str> = page
+        .items
+        .iter()
+        .filter(|i| i.withheld)
+        .map(|i| i.id.as_str())
+        .collect();
+    text.push_str(",\"withheld\":");
+    text.push_str(&serde_json::to_string(&withheld).map_err(ApiError::internal)?);
+    text.push('}');
+    Ok(json_text(StatusCode::OK, text))
+}
+
+async fn fetch(
+    state: &Shared,
+    actor: zonewatch_app::Actor,
+    kind: Kind,
+    id: String,
+    status: StatusCode,
+) -> Result<Response, ApiError> {
+    let view = with_app(state, actor, move |app| Ok(app.record_get(kind, &id)?)).await?;
+    let view = view
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no {kind} with this id")))?;
+    let mut response = json_text(status, view.json);
+    if view.withheld {
+        response
+            .headers_mut()
+            .insert(WITHHELD_HEADER, HeaderValue::from_static("restricted"));
+    }
+    Ok(response)
+}
+
+async fn get_one(
+    State(state): State<Shared>,
+    Authed(actor): Authed,
+    Path((plural, id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let kind = kind_of(&plural)?;
+    fetch(&state, actor, kind, id, StatusCode::OK).await
+}
+
+async fn create(
+    State(state): State<Shared>,
+    Authed(actor): Authed,
+    Path(plural): Path<String>,
+    body: String,
+) -> Result<Response, ApiError> {
+    let kind = kind_of(&plural)?;
+    let reader = actor.clone();
+    let id = with_app(&state, actor, move |app| {
+        app.record_create(kind, &body).map_err(write_error)
+    })
+    .await?;
+    let location = format!("/api/v1/{plural}/{id}");
+    let mut response = fetch(&state, reader, kind, id, StatusCode::CREATED).await?;
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    Ok(response)
+}
+
+async fn update(
+    State(state): State<Shared>,
+    Authed(actor): Authed,
+    Path((plural, id)): Path<(String, String)>,
+    body: String,
+) -> Result<Response, ApiError> {
+    let kind = kind_of(&plural)?;
+    let reader = actor.clone();
+    let path_id = id.clone();
+    with_app(&state, actor, move |app| {
+        app.record_update(kind, &path_id, &body)
+            .map_err(write_error)
+    })
+    .await?;
+    fetch(&state, reader, kind, id, StatusCode::OK).await
+}
+
+async fn delete(
+    State(state): State<Shared>,
+    Authed(actor): Authed,
+    Path((plural, id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let kind = kind_of(&plural)?;
+    with_app(&state, actor, move |app| {
+        app.record_delete(kind, &id).map_err(write_error)
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReportParams {
+    public: Option<bool>,
+    threshold: Option<u64>,
+    trace: Option<bool>,
+}
+
+/// The dataset the actor may compute findings from (`public`: the public report's).
+pub fn dataset(app: &mut App, public: bool) -> Result<Dataset, ApiError> {
+    let records = if public {
+        app.load_for_public_report()?
+    } else {
+        app.load_open_records()?
+    };
+    Dataset::new(records).map_err(ApiError::internal)
+}
+
+/// Report options for the actor: viewers always get the public report.
+pub fn report_options(
+    app: &App,
+    public: bool,
+    threshold: Option<u64>,
+    trace: bool,
+) -> ReportOptions {
+    let public = public || !app.may(Action::ReadInternal);
+    ReportOptions {
+        public: public.then(|| {
+            threshold
+                .unwrap_or(zonewatch_findings::figures::DEFAULT_THRESHOLD)
+                .max(2)
+        }),
+        trace,
+    }
+}
+
+async fn report(
+    State(state): State<Shared>,
+    Authed(actor): Authed,
+    Query(params): Query<ReportParams>,
+) -> Result<Response, ApiError> {
+    let value = with_app(&state, actor, move |app| {
+        let options = report_options(
+            app,
+            params.public.unwrap_or(false),
+            params.threshold,
+            params.trace.unwrap_or(false),
+        );
+        let dataset = dataset(app, options.public.is_some())?;
+        Ok(zonewatch_findings::report(&dataset, &options))
+    })
+    .await?;
+    Ok(axum::Json(value).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct AssessParams {
+    person: Option<String>,
+}
+
+async fn assess(
+    State(state): State<Shared>,
+    Authed(actor): Authed,
+    Query(params): Query<AssessParams>,
+) -> Result<Response, ApiError> {
+    let value = with_app(&state, actor, move |app| {
+        let dataset = dataset(app, false)?;
+        let assessments = match &params.person {
+            Some(id) => vec![zonewatch_findings::assess(&dataset, id)
+                .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no person with this id"))?],
+            None => zonewatch_findings::assess_all(&dataset),
+        };
+        Ok(zonewatch_findings::assessments_json(&assessments))
+    })
+    .await?;
+    Ok(axum::Json(value).into_response())
+}

@@ -1,0 +1,185 @@
+//! zonewatch's web application: the JSON API under `/api/v1` (bearer tokens or the
+//! browser's session cookie), its OpenAPI document, and server-rendered HTML pages
+//! that work with no internet (no scripts, a strict Content-Security-Policy, a CSRF
+//! token on every form).
+//!
+//! Every request goes through [`zonewatch_app::App`], which decides what the actor
+//! may do and appends audit entries; the store is synchronous, so each request runs
+//! its work on the blocking pool with a connection of its own.
+
+mod api;
+mod auth;
+mod openapi;
+mod pages;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use zonewatch_app::{Actor, App, AppError, Role};
+use zonewatch_store::DbUrl;
+
+pub use auth::LoginLimiter;
+pub use openapi::{openapi_document, ROUTES};
+
+/// What the server needs to run.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub url: DbUrl,
+}
+
+/// Shared by every request.
+pub struct State {
+    config: Config,
+    sessions: auth::Sessions,
+    limiter: LoginLimiter,
+}
+
+pub type Shared = Arc<State>;
+
+impl State {
+    pub fn new(config: Config) -> Shared {
+        Arc::new(State {
+            config,
+            sessions: auth::Sessions::default(),
+            limiter: LoginLimiter::default(),
+        })
+    }
+}
+
+/// The whole application.
+pub fn router(state: Shared) -> Router {
+    Router::new()
+        .merge(api::routes())
+        .merge(pages::routes())
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
+}
+
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(pages::CSP),
+        );
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// What `serve` found or made on start.
+pub struct Prepared {
+    /// The generated key-ring passphrase when the database had no key ring: shown once.
+    pub generated_passphrase: Option<String>,
+    /// The one-time password of the `admin` user made because there were no users.
+    pub admin_password: Option<String>,
+}
+
+/// Makes the database ready to serve: its key ring (under `passphrase`, or a
+/// generated one, as `zonewatch init` does) and, when it has no users, an `admin`
+/// with a random password.
+pub fn prepare(url: &DbUrl, passphrase: Option<&str>) -> Result<Prepared, AppError> {
+    let store = zonewatch_store::open(url)?;
+    let mut app = App::new(store, Actor::local_admin());
+    let initialised = app.init(passphrase)?;
+    let mut admin_password = None;
+    if app.users()?.is_empty() {
+        let password =
+            zonewatch_crypto::generate_passphrase().map_err(|e| AppError::Crypto(e.to_string()))?;
+        app.add_user("admin", Role::Admin, &password)?;
+        admin_password = Some(password);
+    }
+    app.close()?;
+    Ok(Prepared {
+        generated_passphrase: initialised.generated_passphrase,
+        admin_password,
+    })
+}
+
+/// Serves until `shutdown` completes, then finishes the requests in flight.
+pub async fn serve(
+    config: Config,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(State::new(config));
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+/// An error as the API answers it: a status and a JSON body with `error` and,
+/// for invalid input, `errors` naming each field and what was expected.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    body: serde_json::Value,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            body: serde_json::json!({ "error": message.into() }),
+        }
+    }
+
+    fn internal(what: impl std::fmt::Display) -> ApiError {
+        // Store and app errors never carry restricted values (ARCHITECTURE.md), but
+        // they may name record ids: the log gets the kind of failure only.
+        eprintln!("zonewatch serve: internal error: {what}");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal server error")
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> ApiError {
+        match e {
+            AppError::Denied { .. } => ApiError::new(StatusCode::FORBIDDEN, e.to_string()),
+            AppError::Locked(_) => ApiError::new(StatusCode::FORBIDDEN, e.to_string()),
+            AppError::Invalid(message) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message),
+            AppError::NotInitialised => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string())
+            }
+            other => ApiError::internal(other),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, axum::Json(self.body)).into_response()
+    }
+}
+
+/// Runs `work` on the blocking pool with an [`App`] acting as `actor`, on a
+/// connection of its own.
+async fn with_app<T, F>(state: &Shared, actor: Actor, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut App) -> Result<T, ApiError> + Send + 'static,
+{
+    let url = state.config.url.clone();
+    tokio::task::spawn_blocking(move || {
+        let store = zonewatch_store::open(&url).map_err(ApiError::internal)?;
+        let mut app = App::new(store, actor);
+        work(&mut app)
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
