@@ -128,6 +128,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Audit { command } => audit(&ctx, command),
         Command::Key { command } => key(&ctx, command),
         Command::Generate { records, output } => generate(records, output),
+        Command::Serve { addr } => {
+            crate::serve::serve(&ctx.url, ctx.passphrase_file.as_deref(), &addr)
+        }
     }
 }
 

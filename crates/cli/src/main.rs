@@ -4,6 +4,7 @@
 mod commands;
 mod interop;
 mod screen;
+mod serve;
 
 /// Imports and reports allocate many small strings, across two threads; mimalloc
 /// handles that far better than the system allocator (measured: see README).
@@ -153,6 +154,13 @@ pub enum Command {
     Key {
         #[command(subcommand)]
         command: KeyCommand,
+    },
+    /// Serve the web application and JSON API (/api/v1). On a database with no
+    /// users, makes `admin` and prints a one-time password.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
     },
     /// Write a generated, fictional v1 file of N records (for benchmarks).
     Generate {
