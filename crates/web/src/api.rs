@@ -1,10 +1,11 @@
 //! The JSON API under `/api/v1`. Objects are v1 JSON (FORMAT.md) in their canonical
 //! form; writes are validated exactly as an import is; errors are JSON.
 
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use zonewatch_app::records::{ListQuery, WriteError};
 use zonewatch_app::{Action, App};
@@ -13,6 +14,9 @@ use zonewatch_model::Kind;
 
 use crate::auth::Authed;
 use crate::{with_app, ApiError, Shared};
+
+/// Largest JSON Lines body `POST /api/v1/import` takes (larger files: the CLI).
+pub const IMPORT_LIMIT: usize = 256 * 1024 * 1024;
 
 /// Tells a client that restricted fields exist but were left out (the role may not
 /// read them, or the server does not hold the passphrase).
@@ -23,6 +27,10 @@ pub fn routes() -> Router<Shared> {
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/report", get(report))
         .route("/api/v1/assess", get(assess))
+        .route(
+            "/api/v1/import",
+            post(import).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+        )
         .route("/api/v1/{plural}", get(list).post(create))
         .route(
             "/api/v1/{plural}/{id}",
@@ -209,6 +217,71 @@ async fn delete(
     })
     .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+fn line_errors(errors: &[zonewatch_store::import::LineError]) -> Vec<serde_json::Value> {
+    errors
+        .iter()
+        .map(|e| serde_json::json!({ "line": e.line, "field": e.field, "message": e.message }))
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+pub struct ImportParams {
+    dry_run: Option<bool>,
+}
+
+/// JSON Lines, all or nothing, exactly as `zonewatch import` (one audit entry with
+/// the body's SHA-256 and the ids written).
+async fn import(
+    State(state): State<Shared>,
+    Authed(actor): Authed,
+    Query(params): Query<ImportParams>,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let dry_run = params.dry_run.unwrap_or(false);
+    let summary = with_app(&state, actor, move |app| {
+        let options = zonewatch_store::import::ImportOptions {
+            dry_run,
+            ..Default::default()
+        };
+        let mut input = std::io::Cursor::new(body);
+        match app.import(&mut input, &options, "api-import", &mut |_| {}) {
+            Ok(summary) => Ok(summary),
+            Err(zonewatch_app::AppError::Import(
+                zonewatch_store::import::ImportError::Invalid {
+                    errors,
+                    stopped_early,
+                },
+            )) => Err(ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                body: serde_json::json!({
+                    "error": "the input has errors; nothing was written",
+                    "errors": line_errors(&errors),
+                    "stopped_early": stopped_early,
+                }),
+            }),
+            Err(zonewatch_app::AppError::Import(zonewatch_store::import::ImportError::Read(e))) => {
+                Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("reading the body: {e}"),
+                ))
+            }
+            Err(other) => Err(other.into()),
+        }
+    })
+    .await?;
+    let by_kind: serde_json::Map<String, serde_json::Value> = Kind::ALL
+        .iter()
+        .zip(summary.by_kind)
+        .map(|(k, n)| (k.as_str().to_owned(), n.into()))
+        .collect();
+    Ok(axum::Json(serde_json::json!({
+        "records": summary.records(),
+        "by_kind": by_kind,
+        "written": summary.written,
+    }))
+    .into_response())
 }
 
 #[derive(serde::Deserialize)]

@@ -14,6 +14,11 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
         "The findings report (FORMAT.md); viewers get the public form",
     ),
     (
+        "post",
+        "/api/v1/import",
+        "Import v1 JSON Lines, all or nothing (investigator, admin); `?dry_run=true` validates only",
+    ),
+    (
         "get",
         "/api/v1/assess",
         "Legal assessments per person (analyst and above)",
@@ -93,6 +98,10 @@ fn operation(method: &str, path: &str, summary: &str, kind: Option<Kind>) -> Val
             format!("delete_{name}"),
             json!({"204": {"description": "deleted"}}),
         ),
+        ("post", _) if kind.is_none() => (
+            "import".to_owned(),
+            json!({"200": {"description": "the import's summary", "content": {"application/json": {"schema": {"type": "object", "properties": {"records": {"type": "integer"}, "by_kind": {"type": "object", "additionalProperties": {"type": "integer"}}, "written": {"type": "boolean"}}}}}}}),
+        ),
         ("post", _) => (
             format!("create_{name}"),
             json!({"201": {"description": "created", "content": {"application/json": {"schema": object}}}}),
@@ -131,7 +140,11 @@ fn operation(method: &str, path: &str, summary: &str, kind: Option<Kind>) -> Val
     };
     let mut op =
         json!({"summary": summary, "operationId": op_id, "parameters": params, "responses": ok});
-    if method == "post" || method == "put" {
+    if kind.is_none() && method == "post" {
+        params.push(json!({"name": "dry_run", "in": "query", "required": false, "schema": {"type": "boolean"}}));
+        op["parameters"] = json!(params);
+        op["requestBody"] = json!({"required": true, "content": {"application/jsonl": {"schema": {"type": "string", "description": "v1 JSON Lines"}}}});
+    } else if method == "post" || method == "put" {
         op["requestBody"] =
             json!({"required": true, "content": {"application/json": {"schema": object}}});
     }

@@ -914,3 +914,76 @@ fn logins_are_rate_limited() {
         assert!(session.is_empty());
     });
 }
+
+#[test]
+fn import_takes_json_lines_all_or_nothing() {
+    each_backend(|env| async move {
+        let good = "{\"kind\":\"site\",\"id\":\"site-i1\",\"name\":\"Imported (fictional)\",\"category\":\"suspected_site\",\"country\":\"MM\"}\n{\"kind\":\"site_status\",\"id\":\"st-i1\",\"site\":\"site-i1\",\"date\":\"2024-05\",\"status\":\"operating\",\"basis\":\"media\"}\n";
+        for role in [Role::Analyst, Role::Viewer] {
+            let a = api(&env, Some(role), "POST", "/api/v1/import", Some(good)).await;
+            assert_eq!(a.status, StatusCode::FORBIDDEN, "{} {role}", env.name);
+        }
+        let bad = format!("{good}{{\"kind\":\"site\",\"id\":\"site-i2\",\"name\":\"x\",\"category\":\"nope\",\"country\":\"MM\"}}\n");
+        let a = api(
+            &env,
+            Some(Role::Investigator),
+            "POST",
+            "/api/v1/import",
+            Some(&bad),
+        )
+        .await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: {}",
+            env.name,
+            a.text
+        );
+        assert_eq!(a.json()["errors"][0]["line"], 3);
+        assert_eq!(a.json()["errors"][0]["field"], "category");
+        let a = api(
+            &env,
+            Some(Role::Investigator),
+            "POST",
+            "/api/v1/import?dry_run=true",
+            Some(good),
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::OK, "{}: {}", env.name, a.text);
+        assert_eq!(a.json()["written"], false);
+        let a = api(
+            &env,
+            Some(Role::Analyst),
+            "GET",
+            "/api/v1/sites/site-i1",
+            None,
+        )
+        .await;
+        assert_eq!(
+            a.status,
+            StatusCode::NOT_FOUND,
+            "{}: nothing written",
+            env.name
+        );
+        let a = api(
+            &env,
+            Some(Role::Investigator),
+            "POST",
+            "/api/v1/import",
+            Some(good),
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::OK, "{}: {}", env.name, a.text);
+        assert_eq!(a.json()["records"], 2);
+        assert_eq!(a.json()["by_kind"]["site_status"], 1);
+        let a = api(
+            &env,
+            Some(Role::Analyst),
+            "GET",
+            "/api/v1/site_statuses?site=site-i1",
+            None,
+        )
+        .await;
+        assert_eq!(a.json()["items"][0]["id"], "st-i1", "{}", env.name);
+    });
+}
