@@ -60,7 +60,8 @@ pub type Result<T, E = AppError> = std::result::Result<T, E>;
 pub struct App {
     store: Box<dyn Store>,
     actor: Actor,
-    keyring: Option<KeyRing>,
+    /// Shared so that a server unlocks once and lends it to each request's App.
+    keyring: Option<Arc<KeyRing>>,
 }
 
 /// Records loaded for an export, and what they hold.
@@ -167,7 +168,7 @@ impl App {
             .and_then(|s| s.to_json())
             .map_err(|e| AppError::Crypto(e.to_string()))?;
         self.store.set_keyring(&sealed)?;
-        self.keyring = Some(keyring);
+        self.keyring = Some(Arc::new(keyring));
         self.audit("init", Vec::new(), BTreeMap::new())?;
         Ok(Initialised {
             generated_passphrase: generated,
@@ -182,8 +183,20 @@ impl App {
             zonewatch_crypto::KeyFileError::WrongPassphrase => AppError::WrongPassphrase,
             other => AppError::Crypto(other.to_string()),
         })?;
-        self.keyring = Some(keyring);
+        self.keyring = Some(Arc::new(keyring));
         Ok(())
+    }
+
+    /// The unlocked key ring, to lend to other [`App`]s on the same database (the web
+    /// server unlocks once at start instead of paying Argon2id per request).
+    pub fn shared_keyring(&self) -> Option<Arc<KeyRing>> {
+        self.keyring.clone()
+    }
+
+    /// Uses a key ring another [`App`] on the same database unlocked.
+    pub fn with_keyring(mut self, keyring: Option<Arc<KeyRing>>) -> App {
+        self.keyring = keyring;
+        self
     }
 
     pub fn is_unlocked(&self) -> bool {
@@ -527,7 +540,7 @@ impl App {
         }
         // The key ring is replaced only once every value opens with the new one.
         self.store.set_keyring(&sealed)?;
-        self.keyring = Some(new);
+        self.keyring = Some(Arc::new(new));
         Ok(moved)
     }
 

@@ -76,26 +76,40 @@ impl App {
         self.actor.may(Action::ReadInternal) || row.sensitivity == Sensitivity::Public
     }
 
-    fn view(&mut self, row: &Row) -> Result<RecordView> {
-        let readable = row.restricted.is_some()
-            && self.actor.may(Action::ReadRestricted)
-            && self.keyring.is_some();
-        let json = if readable {
-            let opener = self.opener("reading restricted fields")?;
-            let line = export_line(row, false, Some(&opener))?;
+    /// The rows as the actor may see them. Restricted fields are opened only for
+    /// roles that may read them, with the key ring unlocked; the ids opened go into
+    /// one audit entry, appended before anything is returned.
+    fn views(&mut self, rows: &[Row]) -> Result<Vec<RecordView>> {
+        let may_read = self.actor.may(Action::ReadRestricted) && self.keyring.is_some();
+        let opener = if may_read && rows.iter().any(|r| r.restricted.is_some()) {
+            Some(self.opener("reading restricted fields")?)
+        } else {
+            None
+        };
+        let mut opened = Vec::new();
+        let mut views = Vec::with_capacity(rows.len());
+        for row in rows {
+            let json = match (&opener, &row.restricted) {
+                (Some(opener), Some(_)) => {
+                    opened.push(row.id.clone());
+                    export_line(row, false, Some(opener))?
+                }
+                _ => row.body.clone(),
+            };
+            views.push(RecordView {
+                id: row.id.clone(),
+                kind: row.kind,
+                json,
+                withheld: row.restricted.is_some() && opener.is_none(),
+            });
+        }
+        if !opened.is_empty() {
             let mut details = BTreeMap::new();
             details.insert("via".into(), "web".into());
-            self.audit("read-restricted", vec![row.id.clone()], details)?;
-            line
-        } else {
-            row.body.clone()
-        };
-        Ok(RecordView {
-            id: row.id.clone(),
-            kind: row.kind,
-            json,
-            withheld: row.restricted.is_some() && !readable,
-        })
+            details.insert("count".into(), opened.len().to_string());
+            self.audit("read-restricted", opened, details)?;
+        }
+        Ok(views)
     }
 
     /// The record with this id, of this kind, as the actor may see it.
@@ -107,7 +121,7 @@ impl App {
         if row.kind != kind || !self.may_see(&row) {
             return Ok(None);
         }
-        self.view(&row).map(Some)
+        Ok(self.views(std::slice::from_ref(&row))?.pop())
     }
 
     /// Records of `kind` the actor may see, filtered, sorted by id, one page.
@@ -144,10 +158,7 @@ impl App {
         } else {
             None
         };
-        let mut items = Vec::with_capacity(rows.len());
-        for row in &rows {
-            items.push(self.view(row)?);
-        }
+        let items = self.views(&rows)?;
         Ok(Page { items, next })
     }
 

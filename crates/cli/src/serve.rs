@@ -32,6 +32,12 @@ pub fn serve(url: &DbUrl, passphrase_file: Option<&Path>, addr: &str) -> Result<
         eprintln!("  one-time password: {password}");
         eprintln!("It is shown only this once. Log in and keep it safe.");
     }
+    let keyring = prepared.keyring.clone();
+    if keyring.is_some() {
+        eprintln!("Restricted fields: investigators and admins read them (each read is audited); the server holds the unlocked key while it runs.");
+    } else {
+        eprintln!("Restricted fields: withheld from every response (start with ZONEWATCH_PASSPHRASE or --passphrase-file to let investigators read them).");
+    }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr)
@@ -45,7 +51,10 @@ pub fn serve(url: &DbUrl, passphrase_file: Option<&Path>, addr: &str) -> Result<
             eprintln!("stopping: finishing requests in flight");
         };
         zonewatch_web::serve(
-            zonewatch_web::Config { url: url.clone() },
+            zonewatch_web::Config {
+                url: url.clone(),
+                keyring,
+            },
             listener,
             shutdown,
         )

@@ -19,6 +19,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use zonewatch_app::{Actor, App, AppError, Role};
+use zonewatch_crypto::KeyRing;
 use zonewatch_store::DbUrl;
 
 pub use auth::LoginLimiter;
@@ -28,6 +29,16 @@ pub use openapi::{openapi_document, ROUTES};
 #[derive(Clone, Debug)]
 pub struct Config {
     pub url: DbUrl,
+    /// The key ring unlocked at start, when the server was given the passphrase:
+    /// investigators and admins then read restricted fields (each read audited).
+    /// Without it they are withheld from everyone.
+    pub keyring: Option<Arc<KeyRing>>,
+}
+
+impl Config {
+    pub fn new(url: DbUrl) -> Config {
+        Config { url, keyring: None }
+    }
 }
 
 /// Shared by every request.
@@ -85,6 +96,8 @@ pub struct Prepared {
     pub generated_passphrase: Option<String>,
     /// The one-time password of the `admin` user made because there were no users.
     pub admin_password: Option<String>,
+    /// The unlocked key ring, when a passphrase was given (or just generated).
+    pub keyring: Option<Arc<KeyRing>>,
 }
 
 /// Makes the database ready to serve: its key ring (under `passphrase`, or a
@@ -94,6 +107,11 @@ pub fn prepare(url: &DbUrl, passphrase: Option<&str>) -> Result<Prepared, AppErr
     let store = zonewatch_store::open(url)?;
     let mut app = App::new(store, Actor::local_admin());
     let initialised = app.init(passphrase)?;
+    if let (false, Some(passphrase)) = (initialised.created, passphrase) {
+        // A wrong passphrase stops the server here, before it serves anything.
+        app.unlock(passphrase)?;
+    }
+    let keyring = app.shared_keyring();
     let mut admin_password = None;
     if app.users()?.is_empty() {
         let password =
@@ -105,6 +123,7 @@ pub fn prepare(url: &DbUrl, passphrase: Option<&str>) -> Result<Prepared, AppErr
     Ok(Prepared {
         generated_passphrase: initialised.generated_passphrase,
         admin_password,
+        keyring,
     })
 }
 
@@ -114,13 +133,29 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(State::new(config));
+    let state = State::new(config);
+    let app = router(Arc::clone(&state));
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .await?;
+    // Sign a checkpoint over the audit chain's head as it is now, so what was
+    // written while serving cannot be rewritten unseen.
+    if let Some(keyring) = state.config.keyring.clone() {
+        let url = state.config.url.clone();
+        let signed = tokio::task::spawn_blocking(move || {
+            let store = zonewatch_store::open(&url)?;
+            App::new(store, Actor::local_admin())
+                .with_keyring(Some(keyring))
+                .close()
+        })
+        .await
+        .map_err(std::io::Error::other)?;
+        signed.map_err(|e| std::io::Error::other(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// An error as the API answers it: a status and a JSON body with `error` and,
@@ -175,9 +210,10 @@ where
     F: FnOnce(&mut App) -> Result<T, ApiError> + Send + 'static,
 {
     let url = state.config.url.clone();
+    let keyring = state.config.keyring.clone();
     tokio::task::spawn_blocking(move || {
         let store = zonewatch_store::open(&url).map_err(ApiError::internal)?;
-        let mut app = App::new(store, actor);
+        let mut app = App::new(store, actor).with_keyring(keyring);
         work(&mut app)
     })
     .await

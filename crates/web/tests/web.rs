@@ -22,6 +22,8 @@ struct Env {
     name: &'static str,
     url: DbUrl,
     app: Router,
+    /// The same database served with the key ring unlocked.
+    unlocked: Router,
     /// (role, bearer token)
     tokens: Vec<(Role, String)>,
     _dir: Option<tempfile::TempDir>,
@@ -75,11 +77,17 @@ fn setup(
         app.add_user(&user, role, PASSWORD).expect("add user");
         tokens.push((role, app.create_token(&user).expect("token")));
     }
-    let web = router(State::new(Config { url: url.clone() }));
+    let web = router(State::new(Config::new(url.clone())));
+    assert!(again.keyring.is_some(), "{name}: the passphrase unlocks");
+    let unlocked = router(State::new(Config {
+        url: url.clone(),
+        keyring: again.keyring,
+    }));
     Env {
         name,
         url,
         app: web,
+        unlocked,
         tokens,
         _dir: dir,
         _pg: pg,
@@ -985,5 +993,82 @@ fn import_takes_json_lines_all_or_nothing() {
         )
         .await;
         assert_eq!(a.json()["items"][0]["id"], "st-i1", "{}", env.name);
+    });
+}
+
+#[test]
+fn an_unlocked_server_shows_restricted_fields_to_investigators_and_audits_it() {
+    each_backend(|env| async move {
+        let unlocked = Env {
+            name: env.name,
+            url: env.url.clone(),
+            app: env.unlocked.clone(),
+            unlocked: env.unlocked.clone(),
+            tokens: env.tokens.clone(),
+            _dir: None,
+            _pg: None,
+        };
+        let env = &unlocked;
+        let a = api(
+            env,
+            Some(Role::Investigator),
+            "GET",
+            "/api/v1/persons/p-all",
+            None,
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        assert!(
+            a.text.contains("(fictional restricted name)"),
+            "{}: {}",
+            env.name,
+            a.text
+        );
+        assert!(a.headers.get("x-zonewatch-withheld").is_none());
+        let a = api(
+            env,
+            Some(Role::Investigator),
+            "GET",
+            "/api/v1/testimonies",
+            None,
+        )
+        .await;
+        assert!(a.text.contains("restricted transcript"), "{}", env.name);
+        assert!(a.json()["withheld"]
+            .as_array()
+            .expect("withheld")
+            .is_empty());
+        let a = api(
+            env,
+            Some(Role::Analyst),
+            "GET",
+            "/api/v1/persons/p-all",
+            None,
+        )
+        .await;
+        assert!(!a.text.contains("pii"), "{}: analysts never", env.name);
+        assert!(a.headers.get("x-zonewatch-withheld").is_some());
+        let (url, name) = (env.url.clone(), env.name);
+        tokio::task::spawn_blocking(move || {
+            let mut app = App::new(
+                zonewatch_store::open(&url).expect("open"),
+                Actor::local_admin(),
+            );
+            let reads: Vec<String> = app
+                .audit_entries(Some("p-all"))
+                .expect("audit")
+                .into_iter()
+                .filter(|e| e.action == "read-restricted")
+                .map(|e| e.actor)
+                .collect();
+            assert_eq!(
+                reads,
+                ["u-investigator"],
+                "{name}: one audited read, the analyst's none"
+            );
+            assert!(app.verify_audit(None).expect("verify").is_ok(), "{name}");
+        })
+        .await
+        .expect("audit check");
     });
 }
