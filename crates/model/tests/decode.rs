@@ -299,3 +299,44 @@ fn trusted_fast_path_declines_what_it_cannot_vouch_for() {
         assert_eq!(decode_trusted(line), None, "{line}");
     }
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use zonewatch_model::{decode_line, decode_trusted};
+
+    fn fixture_lines() -> Vec<String> {
+        super::fixture("every-field.jsonl")
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Any text at all: an error, never a panic.
+        #[test]
+        fn on_arbitrary_text(text in "\\PC{0,300}") {
+            let _ = decode_line(&text);
+            let _ = decode_trusted(&text);
+        }
+
+        /// Valid lines with one byte changed, cut short, or a span deleted: the
+        /// decoder either accepts a valid record (which re-encodes and decodes to
+        /// itself) or reports errors.
+        #[test]
+        fn on_damaged_valid_lines(which in 0usize..13, at in 0usize..2000, byte in any::<u8>(), cut in any::<bool>()) {
+            let lines = fixture_lines();
+            let mut bytes = lines[which % lines.len()].clone().into_bytes();
+            let at = at % bytes.len();
+            if cut { bytes.truncate(at) } else { bytes[at] = byte }
+            if let Ok(text) = String::from_utf8(bytes) {
+                if let Ok(record) = decode_line(&text) {
+                    let again = decode_line(&record.to_line()).expect("a decoded record re-encodes validly");
+                    prop_assert_eq!(again, record);
+                }
+                let _ = decode_trusted(&text);
+            }
+        }
+    }
+}
