@@ -9,6 +9,7 @@
 
 mod api;
 mod auth;
+mod forms;
 mod openapi;
 mod pages;
 
@@ -65,6 +66,7 @@ pub fn router(state: Shared) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
+        .merge(forms::routes())
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }

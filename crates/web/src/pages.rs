@@ -48,7 +48,7 @@ async fn style() -> Response {
 }
 
 /// An error page (never a stack trace, never a record's content).
-fn page_error(e: ApiError) -> Response {
+pub(crate) fn page_error(e: ApiError) -> Response {
     let status = e.status;
     let message = e
         .body
@@ -65,7 +65,7 @@ fn page_error(e: ApiError) -> Response {
     (status, render(&page)).into_response()
 }
 
-fn render<T: Template>(t: &T) -> Response {
+pub(crate) fn render<T: Template>(t: &T) -> Response {
     match t.render() {
         Ok(html) => Html(html).into_response(),
         Err(e) => {
@@ -88,7 +88,7 @@ struct ErrorPage {
 }
 
 /// A browser page's session, or a redirect to the login page.
-struct PageSession(Session);
+pub(crate) struct PageSession(pub(crate) Session);
 
 impl axum::extract::FromRequestParts<Shared> for PageSession {
     type Rejection = Response;
@@ -468,6 +468,7 @@ struct SitesPage {
     admin1: String,
     sites: Vec<SiteRow>,
     map: String,
+    can_write: bool,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -513,6 +514,7 @@ async fn sites(
         admin1: admin1.unwrap_or_default(),
         map: map_svg(&sites, 720.0, 420.0),
         sites,
+        can_write: session.actor.may(Action::WriteRecords),
     })
 }
 
@@ -526,6 +528,7 @@ struct SitePage {
     timeline: Option<String>,
     map: String,
     json: String,
+    can_write: bool,
 }
 
 async fn site(
@@ -559,5 +562,6 @@ async fn site(
         json: view.json,
         site,
         timeline,
+        can_write: session.actor.may(Action::WriteRecords),
     })
 }

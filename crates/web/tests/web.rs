@@ -1072,3 +1072,122 @@ fn an_unlocked_server_shows_restricted_fields_to_investigators_and_audits_it() {
         .expect("audit check");
     });
 }
+
+async fn post_form(env: &Env, session: &str, path: &str, body: &str) -> Answer {
+    send(
+        &env.app,
+        Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, session)
+            .body(Body::from(body.to_owned()))
+            .expect("request"),
+    )
+    .await
+}
+
+fn dashboard_figure(html: &str, label: &str) -> String {
+    let end = html.find(&format!("</b>{label}</div>")).expect("figure");
+    let start = html[..end].rfind("<b>").expect("<b>") + 3;
+    html[start..end].to_owned()
+}
+
+#[test]
+fn forms_create_a_site_a_raid_and_a_later_observation() {
+    each_backend(|env| async move {
+        let (_, analyst) = login(&env, "u-analyst", PASSWORD).await;
+        let a = page(&env, &analyst, "/records/sites/new").await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", env.name);
+        let (_, session) = login(&env, "u-investigator", PASSWORD).await;
+        let before = dashboard_figure(
+            &page(&env, &session, "/").await.text,
+            "operating after intervention",
+        );
+        let form = page(&env, &session, "/records/sites/new").await;
+        assert_eq!(form.status, StatusCode::OK, "{}", env.name);
+        let csrf = hidden_csrf(&form.text);
+        // No CSRF token: refused, nothing written.
+        let a = post_form(
+            &env,
+            &session,
+            "/records/sites/new",
+            "id=site-f&name=Form+site&category=scam_compound&country=KH",
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN);
+        // A validation error is shown beside its field.
+        let a = post_form(&env, &session, "/records/sites/new", &format!("csrf={csrf}&id=site-f&name=Form+site+%28fictional%29&category=scam_compound&country=KH&lat=10.7&lon=")).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", env.name);
+        assert!(
+            a.text.contains("id=\"error-lon\""),
+            "{}: {}",
+            env.name,
+            a.text
+        );
+        let a = post_form(&env, &session, "/records/sites/new", &format!("csrf={csrf}&id=site-f&name=Form+site+%28fictional%29&category=scam_compound&country=KH&lat=10.7&lon=103.6&former_use=")).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}: {}", env.name, a.text);
+        assert_eq!(
+            a.headers.get(header::LOCATION).map(|v| v.as_bytes()),
+            Some(&b"/sites/site-f"[..])
+        );
+        let a = page(&env, &session, "/records/interventions/new?site=site-f").await;
+        assert!(
+            a.text.contains("value=\"site-f\""),
+            "{}: prefilled",
+            env.name
+        );
+        let a = post_form(
+            &env,
+            &session,
+            "/records/interventions/new",
+            &format!(
+                "csrf={csrf}&id=iv-f&site=site-f&date=2024-04-02&type=raid&persons_removed=12"
+            ),
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}: {}", env.name, a.text);
+        let a = post_form(
+            &env,
+            &session,
+            "/records/site_statuses/new",
+            &format!(
+                "csrf={csrf}&id=st-f&site=site-f&date=2024-06&status=operating&basis=field_visit"
+            ),
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}: {}", env.name, a.text);
+        let after = dashboard_figure(
+            &page(&env, &session, "/").await.text,
+            "operating after intervention",
+        );
+        assert_eq!(
+            after.parse::<u64>().expect("n"),
+            before.parse::<u64>().expect("n") + 1,
+            "{}",
+            env.name
+        );
+        let a = page(&env, &session, "/sites/site-f").await;
+        assert!(
+            a.text.contains("iv-f") && a.text.contains("operating after"),
+            "{}",
+            env.name
+        );
+        // Edit: the form is prefilled, and saving replaces the record.
+        let a = page(&env, &session, "/records/sites/site-f/edit").await;
+        assert!(
+            a.text.contains("value=\"Form site (fictional)\""),
+            "{}",
+            env.name
+        );
+        let a = post_form(&env, &session, "/records/sites/site-f/edit", &format!("csrf={csrf}&name=Renamed+%28fictional%29&category=scam_compound&country=KH&lat=10.7&lon=103.6")).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}: {}", env.name, a.text);
+        let a = api(
+            &env,
+            Some(Role::Analyst),
+            "GET",
+            "/api/v1/sites/site-f",
+            None,
+        )
+        .await;
+        assert_eq!(a.json()["name"], "Renamed (fictional)");
+    });
+}
