@@ -22,6 +22,8 @@ use crate::{with_app, ApiError, Shared};
 
 pub fn routes() -> Router<Shared> {
     Router::new()
+        .route("/records/{plural}", get(list_page))
+        .route("/records/{plural}/{id}", get(record_page))
         .route("/records/{plural}/new", get(new_form).post(create))
         .route("/records/{plural}/{id}/edit", get(edit_form).post(update))
 }
@@ -509,4 +511,181 @@ async fn update(
         },
         Err(e) => page_error(e),
     }
+}
+
+/// A record in a list page.
+pub struct ListRow {
+    pub id: String,
+    pub label: String,
+    pub date: String,
+    pub sensitivity: String,
+}
+
+#[derive(Template)]
+#[template(path = "records.html")]
+struct RecordsPage {
+    user: Option<String>,
+    role: String,
+    csrf: String,
+    title: String,
+    plural: String,
+    kinds: Vec<(&'static str, bool)>,
+    q: String,
+    rows: Vec<ListRow>,
+    next: Option<String>,
+    can_create: bool,
+}
+
+fn list_row(id: &str, json: &str) -> ListRow {
+    let values = from_json(json);
+    let label = ["name", "alias", "title", "type", "platform"]
+        .iter()
+        .find_map(|k| values.get(*k).cloned())
+        .unwrap_or_default();
+    ListRow {
+        id: id.to_owned(),
+        label,
+        date: values
+            .get("date")
+            .or_else(|| values.get("posted"))
+            .cloned()
+            .unwrap_or_default(),
+        sensitivity: values
+            .get("sensitivity")
+            .cloned()
+            .unwrap_or_else(|| "internal".into()),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ListParams {
+    q: Option<String>,
+    after: Option<String>,
+}
+
+/// Any kind's records, a page at a time, with a search over names, aliases and
+/// titles (never restricted fields: they are not in what the store lists).
+async fn list_page(
+    State(state): State<Shared>,
+    PageSession(session): PageSession,
+    Path(plural): Path<String>,
+    Query(params): Query<ListParams>,
+) -> Response {
+    let kind = match crate::api::kind_of(&plural) {
+        Ok(k) => k,
+        Err(e) => return page_error(e),
+    };
+    let q = params.q.unwrap_or_default().trim().to_owned();
+    let needle = q.to_lowercase();
+    let mut after = params.after.filter(|a| !a.is_empty());
+    let result = with_app(&state, session.actor.clone(), move |app| {
+        let mut rows = Vec::new();
+        loop {
+            let query = zonewatch_app::records::ListQuery {
+                after: after.clone(),
+                limit: Some(zonewatch_app::records::MAX_LIMIT),
+                ..Default::default()
+            };
+            let page = app.record_list(kind, &query)?;
+            for item in &page.items {
+                let row = list_row(&item.id, &item.json);
+                if needle.is_empty() || row.label.to_lowercase().contains(&needle) {
+                    rows.push(row);
+                }
+                if rows.len() == 200 {
+                    return Ok((rows, Some(item.id.clone())));
+                }
+            }
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return Ok((rows, None)),
+            }
+        }
+    })
+    .await;
+    let (rows, next) = match result {
+        Ok(r) => r,
+        Err(e) => return page_error(e),
+    };
+    let page = RecordsPage {
+        user: Some(session.actor.name.clone()),
+        role: session.actor.role.to_string(),
+        csrf: session.csrf.clone(),
+        title: format!("Records: {plural}"),
+        kinds: Kind::ALL.iter().map(|k| (k.plural(), *k == kind)).collect(),
+        plural,
+        q,
+        rows,
+        next,
+        can_create: session.actor.may(Action::WriteRecords) && spec(kind).is_some(),
+    };
+    render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "record.html")]
+struct RecordPage {
+    user: Option<String>,
+    role: String,
+    csrf: String,
+    kind: String,
+    id: String,
+    withheld: bool,
+    edit: Option<String>,
+    fields: Vec<(String, String)>,
+}
+
+async fn record_page(
+    State(state): State<Shared>,
+    PageSession(session): PageSession,
+    Path((plural, id)): Path<(String, String)>,
+) -> Response {
+    let kind = match crate::api::kind_of(&plural) {
+        Ok(k) => k,
+        Err(e) => return page_error(e),
+    };
+    if kind == Kind::Site {
+        return Redirect::to(&format!("/sites/{id}")).into_response();
+    }
+    let lookup = id.clone();
+    let result = with_app(&state, session.actor.clone(), move |app| {
+        Ok(app.record_get(kind, &lookup)?)
+    })
+    .await;
+    let view = match result {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            return page_error(ApiError::new(
+                StatusCode::NOT_FOUND,
+                format!("no {kind} with this id"),
+            ))
+        }
+        Err(e) => return page_error(e),
+    };
+    let fields = match Json::parse(&view.json) {
+        Ok(Json::Object(fields)) => fields
+            .into_iter()
+            .filter(|(k, _)| k != "kind" && k != "id")
+            .map(|(k, v)| {
+                let text = match v {
+                    Json::String(s) => s,
+                    other => other.to_text(),
+                };
+                (k, text)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let editable =
+        session.actor.may(Action::WriteRecords) && spec(kind).is_some() && !view.withheld;
+    render(&RecordPage {
+        user: Some(session.actor.name.clone()),
+        role: session.actor.role.to_string(),
+        csrf: session.csrf.clone(),
+        kind: kind.to_string(),
+        edit: editable.then(|| format!("/records/{plural}/{id}/edit")),
+        id,
+        withheld: view.withheld,
+        fields,
+    })
 }

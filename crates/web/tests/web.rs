@@ -1191,3 +1191,50 @@ fn forms_create_a_site_a_raid_and_a_later_observation() {
         assert_eq!(a.json()["name"], "Renamed (fictional)");
     });
 }
+
+#[test]
+fn record_pages_list_search_and_withhold() {
+    each_backend(|env| async move {
+        let (_, analyst) = login(&env, "u-analyst", PASSWORD).await;
+        let a = page(&env, &analyst, "/records/persons").await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        assert!(a.text.contains("Alias A") && a.text.contains("Boss (fictional)"));
+        let a = page(&env, &analyst, "/records/persons?q=boss").await;
+        assert!(
+            !a.text.contains("Alias A") && a.text.contains("Boss (fictional)"),
+            "{}",
+            env.name
+        );
+        let a = page(&env, &analyst, "/records/persons/p-all").await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert!(
+            a.text.contains("Alias A") && a.text.contains("restricted fields that are not shown")
+        );
+        assert!(
+            !a.text.contains("fictional restricted name"),
+            "{}",
+            env.name
+        );
+        let a = page(&env, &analyst, "/records/testimonies/t-all").await;
+        assert!(!a.text.contains("restricted transcript"), "{}", env.name);
+        for plural in [
+            "organizations",
+            "sources",
+            "incidents",
+            "ads",
+            "interventions",
+            "site_statuses",
+            "testimonies",
+        ] {
+            let a = page(&env, &analyst, &format!("/records/{plural}")).await;
+            assert_eq!(a.status, StatusCode::OK, "{} {plural}", env.name);
+        }
+        let (_, viewer) = login(&env, "u-viewer", PASSWORD).await;
+        let a = page(&env, &viewer, "/records/persons").await;
+        assert!(!a.text.contains("Alias A"), "{}: not public", env.name);
+        let a = page(&env, &viewer, "/records/persons/p-all").await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND);
+        let a = page(&env, &viewer, "/records/incidents/inc-all").await;
+        assert_eq!(a.status, StatusCode::OK, "{}: a public incident", env.name);
+    });
+}
