@@ -331,24 +331,69 @@ async fn dashboard(State(state): State<Shared>, PageSession(session): PageSessio
     })
 }
 
-async fn report(State(state): State<Shared>, PageSession(session): PageSession) -> Response {
-    let result = with_app(&state, session.actor, |app| {
-        let options = crate::api::report_options(app, false, None, false);
+#[derive(serde::Deserialize, Default)]
+struct ReportQuery {
+    public: Option<String>,
+    format: Option<String>,
+    download: Option<String>,
+}
+
+/// The report as the CLI writes it (HTML, Markdown or JSON), internal or public;
+/// viewers always get the public one. `download` makes it an attachment.
+async fn report(
+    State(state): State<Shared>,
+    PageSession(session): PageSession,
+    Query(query): Query<ReportQuery>,
+) -> Response {
+    let public = query.public.is_some_and(|p| p == "1" || p == "true");
+    let format = query.format.unwrap_or_else(|| "html".into());
+    if !matches!(format.as_str(), "html" | "md" | "json") {
+        return page_error(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "the report comes as html, md or json",
+        ));
+    }
+    let download = query.download.is_some();
+    let wanted = format.clone();
+    let result = with_app(&state, session.actor, move |app| {
+        let options = crate::api::report_options(app, public, None, false);
         let dataset = crate::api::dataset(app, options.public.is_some())?;
-        Ok(zonewatch_findings::report_html(&dataset, &options))
+        let is_public = options.public.is_some();
+        let text = match wanted.as_str() {
+            "md" => zonewatch_findings::report_markdown(&dataset, &options),
+            "json" => serde_json::to_string_pretty(&zonewatch_findings::report(&dataset, &options))
+                .map_err(ApiError::internal)?,
+            _ => zonewatch_findings::report_html(&dataset, &options),
+        };
+        Ok((text, is_public))
     })
     .await;
-    match result {
-        Ok(html) => {
-            let mut response = Html(html).into_response();
-            response.headers_mut().insert(
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(REPORT_CSP),
-            );
-            response
+    let (text, is_public) = match result {
+        Ok(r) => r,
+        Err(e) => return page_error(e),
+    };
+    let content_type = match format.as_str() {
+        "md" => "text/markdown; charset=utf-8",
+        "json" => "application/json",
+        _ => "text/html; charset=utf-8",
+    };
+    let mut response = text.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(REPORT_CSP),
+    );
+    if download {
+        let name = format!(
+            "attachment; filename=\"zonewatch-report{}.{format}\"",
+            if is_public { "-public" } else { "" }
+        );
+        if let Ok(v) = HeaderValue::from_str(&name) {
+            headers.insert(header::CONTENT_DISPOSITION, v);
         }
-        Err(e) => page_error(e),
     }
+    response
 }
 
 /// A site as the pages list it.

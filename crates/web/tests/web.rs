@@ -1238,3 +1238,47 @@ fn record_pages_list_search_and_withhold() {
         assert_eq!(a.status, StatusCode::OK, "{}: a public incident", env.name);
     });
 }
+
+#[test]
+fn reports_download_internal_or_public() {
+    each_backend(|env| async move {
+        let (_, analyst) = login(&env, "u-analyst", PASSWORD).await;
+        let a = page(&env, &analyst, "/report?format=json&download=1").await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        assert_eq!(a.json()["persons"]["minors_interviewed"], 1);
+        let disposition = a
+            .headers
+            .get(header::CONTENT_DISPOSITION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        assert_eq!(
+            disposition,
+            "attachment; filename=\"zonewatch-report.json\""
+        );
+        let a = page(&env, &analyst, "/report?public=1&format=json").await;
+        assert_eq!(a.json()["persons"]["minors_interviewed"], "<5");
+        let a = page(&env, &analyst, "/report?format=md").await;
+        assert!(a
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .starts_with("text/markdown"));
+        let (_, viewer) = login(&env, "u-viewer", PASSWORD).await;
+        let a = page(&env, &viewer, "/report?format=json&download=1").await;
+        assert_eq!(
+            a.json()["persons"]["minors_interviewed"],
+            "<5",
+            "{}: viewers get the public report",
+            env.name
+        );
+        let disposition = a
+            .headers
+            .get(header::CONTENT_DISPOSITION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        assert!(disposition.contains("-public.json"), "{disposition}");
+        let a = page(&env, &viewer, "/report?format=exe").await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND);
+    });
+}
