@@ -117,6 +117,11 @@ impl App {
         self.store.as_mut()
     }
 
+    /// Gives the store back (a server keeps its connection for the next request).
+    pub fn into_store(self) -> Box<dyn Store> {
+        self.store
+    }
+
     fn require(&self, action: Action) -> Result<()> {
         if self.actor.may(action) {
             Ok(())

@@ -152,14 +152,10 @@ impl FromRequestParts<Shared> for Authed {
             .map(str::trim);
         if let Some(token) = bearer {
             let sha = zonewatch_crypto::token_sha256_hex(token);
-            let url = state.config.url.clone();
-            let user = tokio::task::spawn_blocking(move || {
-                let store = zonewatch_store::open(&url).map_err(ApiError::internal)?;
-                let mut app = zonewatch_app::App::new(store, Actor::local_admin());
+            let user = crate::with_app(state, Actor::local_admin(), move |app| {
                 app.store().token_user(&sha).map_err(ApiError::internal)
             })
-            .await
-            .map_err(ApiError::internal)??;
+            .await?;
             return match user {
                 Some(user) => Ok(Authed(Actor {
                     role: Role::parse(&user.role).unwrap_or(Role::Viewer),

@@ -47,6 +47,7 @@ pub struct State {
     config: Config,
     sessions: auth::Sessions,
     limiter: LoginLimiter,
+    connections: tokio::sync::Semaphore,
 }
 
 pub type Shared = Arc<State>;
@@ -57,6 +58,7 @@ impl State {
             config,
             sessions: auth::Sessions::default(),
             limiter: LoginLimiter::default(),
+            connections: tokio::sync::Semaphore::new(MAX_CONNECTIONS),
         })
     }
 }
@@ -213,11 +215,52 @@ where
 {
     let url = state.config.url.clone();
     let keyring = state.config.keyring.clone();
+    let _permit = state
+        .connections
+        .acquire()
+        .await
+        .map_err(ApiError::internal)?;
     tokio::task::spawn_blocking(move || {
-        let store = zonewatch_store::open(&url).map_err(ApiError::internal)?;
+        let store = connection::take(&url)?;
         let mut app = App::new(store, actor).with_keyring(keyring);
-        work(&mut app)
+        let result = work(&mut app);
+        // A connection that failed may be broken: only a healthy one is kept.
+        if !matches!(&result, Err(e) if e.status.is_server_error()) {
+            connection::put_back(&url, app.into_store());
+        }
+        result
     })
     .await
     .map_err(ApiError::internal)?
 }
+
+/// One store connection per blocking thread, kept between requests: opening runs
+/// the migrations check, and on PostgreSQL a connection is costly. The number of
+/// threads using one at a time is bounded by [`MAX_CONNECTIONS`].
+mod connection {
+    use std::cell::RefCell;
+
+    use zonewatch_store::{DbUrl, Store};
+
+    use crate::ApiError;
+
+    thread_local! {
+        static CACHED: RefCell<Option<(DbUrl, Box<dyn Store>)>> = const { RefCell::new(None) };
+    }
+
+    pub fn take(url: &DbUrl) -> Result<Box<dyn Store>, ApiError> {
+        let cached = CACHED.with(|c| c.borrow_mut().take());
+        match cached {
+            Some((cached_url, store)) if &cached_url == url => Ok(store),
+            _ => zonewatch_store::open(url).map_err(ApiError::internal),
+        }
+    }
+
+    pub fn put_back(url: &DbUrl, store: Box<dyn Store>) {
+        CACHED.with(|c| *c.borrow_mut() = Some((url.clone(), store)));
+    }
+}
+
+/// At most this many requests use the database at once (each on a connection of
+/// its own): PostgreSQL's default limit is 100 connections.
+pub const MAX_CONNECTIONS: usize = 16;
