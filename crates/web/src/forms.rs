@@ -13,7 +13,8 @@ use axum::Router;
 use zonewatch_app::records::WriteError;
 use zonewatch_app::Action;
 use zonewatch_model::vocab::{
-    FormerUse, InterventionType, ObservationBasis, Sensitivity, SiteCategory, SiteStatusValue,
+    FormerUse, IncidentType, InterventionType, ObservationBasis, OrganizationType, Platform,
+    Sensitivity, SiteCategory, SiteStatusValue, SourceType,
 };
 use zonewatch_model::{Json, Kind};
 
@@ -122,6 +123,74 @@ fn spec(kind: Kind) -> Option<Vec<Spec>> {
             f("sources", "Sources (source ids)", List, false),
             f("sensitivity", "Sensitivity", sensitivity, false),
         ],
+        Kind::Source => vec![
+            f("id", "Id", Text, true),
+            f("title", "Title", Text, true),
+            f(
+                "type",
+                "Type",
+                Choice(|| SourceType::ALL.iter().map(|v| v.as_str()).collect()),
+                true,
+            ),
+            f("url", "URL", Text, false),
+            f("date", "Date", Date, false),
+            f("publisher", "Publisher", Text, false),
+            f("sha256", "SHA-256 of an archived copy", Text, false),
+            f("sources", "Sources (source ids)", List, false),
+            f("sensitivity", "Sensitivity", sensitivity, false),
+        ],
+        Kind::Organization => vec![
+            f("id", "Id", Text, true),
+            f("name", "Name", Text, true),
+            f(
+                "type",
+                "Type",
+                Choice(|| OrganizationType::ALL.iter().map(|v| v.as_str()).collect()),
+                true,
+            ),
+            f("aliases", "Aliases (comma-separated)", List, false),
+            f("country", "Country (ISO alpha-2)", Text, false),
+            f("sources", "Sources (source ids)", List, false),
+            f("sensitivity", "Sensitivity", sensitivity, false),
+        ],
+        Kind::Incident => vec![
+            f("id", "Id", Text, true),
+            f(
+                "type",
+                "Type",
+                Choice(|| IncidentType::ALL.iter().map(|v| v.as_str()).collect()),
+                true,
+            ),
+            f("date", "Date", Date, false),
+            f("site", "Site id", Text, false),
+            f("victims", "Victims (person ids)", List, false),
+            f(
+                "perpetrators",
+                "Perpetrators (person or organization ids)",
+                List,
+                false,
+            ),
+            f("testimony", "Testimony id", Text, false),
+            f("description", "Description", Text, false),
+            f("sources", "Sources (source ids)", List, false),
+            f("sensitivity", "Sensitivity", sensitivity, false),
+        ],
+        Kind::Ad => vec![
+            f("id", "Id", Text, true),
+            f(
+                "platform",
+                "Platform",
+                Choice(|| Platform::ALL.iter().map(|v| v.as_str()).collect()),
+                true,
+            ),
+            f("text", "Text", Text, true),
+            f("url", "URL", Text, false),
+            f("posted", "Posted (date)", Date, false),
+            f("language", "Language (BCP 47)", Text, false),
+            f("sources", "Sources (source ids)", List, false),
+            f("sensitivity", "Sensitivity", sensitivity, false),
+        ],
+        // Persons and testimonies hold nested objects and restricted fields: the API.
         _ => return None,
     })
 }
@@ -350,13 +419,23 @@ async fn edit_form(
             "this record has restricted fields the server cannot open: editing it here would lose them",
         ));
     }
+    let values = from_json(&view.json);
+    if let Some(extra) = values
+        .keys()
+        .find(|k| *k != "kind" && !specs.iter().any(|s| s.name == k.as_str()))
+    {
+        return page_error(ApiError::new(
+            StatusCode::CONFLICT,
+            format!("this form has no field `{extra}`: saving it here would lose it, so edit this record through the API"),
+        ));
+    }
     show(
         StatusCode::OK,
         &session,
         format!("Edit {kind} {id}"),
         format!("/records/{plural}/{id}/edit"),
         &specs,
-        &from_json(&view.json),
+        &values,
         &BTreeMap::new(),
         Vec::new(),
         true,
@@ -423,15 +502,19 @@ fn check_csrf(
 
 /// Where to go after a write: the site page the record belongs to.
 fn after_write(kind: Kind, values: &BTreeMap<String, String>) -> Redirect {
-    let site = match kind {
-        Kind::Site => values.get("id"),
-        _ => values.get("site"),
+    let valid = |v: Option<&String>| {
+        v.map(|s| s.trim().to_owned())
+            .filter(|s| zonewatch_model::is_valid_id(s))
     };
-    match site {
-        Some(site) if zonewatch_model::is_valid_id(site.trim()) => {
-            Redirect::to(&format!("/sites/{}", site.trim()))
+    match kind {
+        Kind::Site | Kind::SiteStatus | Kind::Intervention => {
+            let site = valid(values.get(if kind == Kind::Site { "id" } else { "site" }));
+            Redirect::to(&site.map_or_else(|| "/sites".to_owned(), |s| format!("/sites/{s}")))
         }
-        _ => Redirect::to("/sites"),
+        _ => match valid(values.get("id")) {
+            Some(id) => Redirect::to(&format!("/records/{}/{id}", kind.plural())),
+            None => Redirect::to(&format!("/records/{}", kind.plural())),
+        },
     }
 }
 

@@ -1282,3 +1282,41 @@ fn reports_download_internal_or_public() {
         assert_eq!(a.status, StatusCode::NOT_FOUND);
     });
 }
+
+#[test]
+fn forms_for_incidents_and_none_for_persons() {
+    each_backend(|env| async move {
+        let (_, session) = login(&env, "u-investigator", PASSWORD).await;
+        let csrf = hidden_csrf(&page(&env, &session, "/records/incidents/new").await.text);
+        let a = post_form(&env, &session, "/records/incidents/new", &format!("csrf={csrf}&id=inc-f&type=beating&date=2024-02&site=site-all&victims=p-all%2C+p-perp")).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}: {}", env.name, a.text);
+        assert_eq!(
+            a.headers.get(header::LOCATION).map(|v| v.as_bytes()),
+            Some(&b"/records/incidents/inc-f"[..])
+        );
+        let a = api(
+            &env,
+            Some(Role::Analyst),
+            "GET",
+            "/api/v1/incidents/inc-f",
+            None,
+        )
+        .await;
+        assert_eq!(
+            a.json()["victims"],
+            serde_json::json!(["p-all", "p-perp"]),
+            "{}",
+            env.name
+        );
+        let a = page(&env, &session, "/records/incidents/inc-f/edit").await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        for path in [
+            "/records/persons/new",
+            "/records/persons/p-all/edit",
+            "/records/testimonies/t-all/edit",
+        ] {
+            let a = page(&env, &session, path).await;
+            assert_eq!(a.status, StatusCode::NOT_FOUND, "{} {path}", env.name);
+        }
+    });
+}
