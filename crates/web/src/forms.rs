@@ -728,6 +728,11 @@ async fn record_page(
         Err(e) => return page_error(e),
     };
     if kind == Kind::Site {
+        // Only a valid id goes into a Location header (Redirect panics on bytes a
+        // header cannot hold, which a decoded path segment may contain).
+        if !zonewatch_model::is_valid_id(&id) {
+            return page_error(ApiError::new(StatusCode::NOT_FOUND, "no site with this id"));
+        }
         return Redirect::to(&format!("/sites/{id}")).into_response();
     }
     let lookup = id.clone();

@@ -1320,3 +1320,24 @@ fn forms_for_incidents_and_none_for_persons() {
         }
     });
 }
+
+#[test]
+fn odd_ids_in_paths_are_404s_not_panics() {
+    each_backend(|env| async move {
+        let (_, session) = login(&env, "u-analyst", PASSWORD).await;
+        for path in [
+            "/records/sites/a%0D%0Ab",
+            "/sites/a%0D%0Ab",
+            "/records/persons/%FF",
+            "/api/v1/sites/a%0Ab",
+        ] {
+            let a = page(&env, &session, path).await;
+            assert!(
+                a.status == StatusCode::NOT_FOUND || a.status == StatusCode::BAD_REQUEST,
+                "{} {path}: {}",
+                env.name,
+                a.status
+            );
+        }
+    });
+}
