@@ -92,8 +92,9 @@ impl LoginLimiter {
         let map = lock(&self.failures);
         let now = Instant::now();
         keys.iter().any(|k| {
-            map.get(k)
-                .is_some_and(|(n, start)| *n >= self.max_failures && now - *start < self.window)
+            map.get(k).is_some_and(|(n, start)| {
+                *n >= self.max_failures && now.saturating_duration_since(*start) < self.window
+            })
         })
     }
 
@@ -101,7 +102,7 @@ impl LoginLimiter {
         let mut map = lock(&self.failures);
         let now = Instant::now();
         if map.len() > 100_000 {
-            map.retain(|_, (_, start)| now - *start < self.window);
+            map.retain(|_, (_, start)| now.saturating_duration_since(*start) < self.window);
         }
         let full = map.len() > 100_000;
         for key in keys {
@@ -110,10 +111,10 @@ impl LoginLimiter {
                 continue;
             }
             let entry = map.entry(key.clone()).or_insert((0, now));
-            if now - entry.1 >= self.window {
+            if now.saturating_duration_since(entry.1) >= self.window {
                 *entry = (0, now);
             }
-            entry.0 += 1;
+            entry.0 = entry.0.saturating_add(1);
         }
     }
 
