@@ -7,6 +7,14 @@
 //! may do and appends audit entries; the store is synchronous, so each request runs
 //! its work on the blocking pool with a connection of its own.
 
+#![deny(
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unreachable,
+    clippy::todo
+)]
+
 mod api;
 mod auth;
 mod forms;

@@ -142,11 +142,18 @@ fn operation(method: &str, path: &str, summary: &str, kind: Option<Kind>) -> Val
         json!({"summary": summary, "operationId": op_id, "parameters": params, "responses": ok});
     if kind.is_none() && method == "post" {
         params.push(json!({"name": "dry_run", "in": "query", "required": false, "schema": {"type": "boolean"}}));
-        op["parameters"] = json!(params);
-        op["requestBody"] = json!({"required": true, "content": {"application/jsonl": {"schema": {"type": "string", "description": "v1 JSON Lines"}}}});
+        set(&mut op, "parameters", json!(params));
+        set(
+            &mut op,
+            "requestBody",
+            json!({"required": true, "content": {"application/jsonl": {"schema": {"type": "string", "description": "v1 JSON Lines"}}}}),
+        );
     } else if method == "post" || method == "put" {
-        op["requestBody"] =
-            json!({"required": true, "content": {"application/json": {"schema": object}}});
+        set(
+            &mut op,
+            "requestBody",
+            json!({"required": true, "content": {"application/json": {"schema": object}}}),
+        );
     }
     if let Value::Object(map) = &mut op {
         if path != "/api/v1/openapi.json" {
@@ -173,7 +180,7 @@ pub fn openapi_document() -> Value {
                 None => (*path).to_owned(),
             };
             let entry = paths.entry(concrete).or_insert_with(|| json!({}));
-            entry[*method] = operation(method, path, summary, kind);
+            set(entry, method, operation(method, path, summary, kind));
         }
     }
     json!({
@@ -201,4 +208,11 @@ pub fn openapi_document() -> Value {
             }
         }
     })
+}
+
+/// Sets a member of a JSON object (no panicking IndexMut).
+fn set(target: &mut Value, key: &str, value: Value) {
+    if let Value::Object(map) = target {
+        map.insert(key.to_owned(), value);
+    }
 }
