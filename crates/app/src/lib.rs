@@ -4,6 +4,7 @@
 //! go through [`App`]; neither touches keys, roles or the audit log directly.
 
 pub mod access;
+pub mod evidence;
 pub mod records;
 pub mod seal;
 

@@ -17,8 +17,8 @@ use zonewatch_store::import::{ImportError, ImportOptions, ImportSummary};
 use zonewatch_store::DbUrl;
 
 use crate::{
-    AssessFormat, AuditCommand, Cli, Command, ExportFormat, ImportFormat, KeyCommand, ReportFormat,
-    TokenCommand, UserCommand,
+    AssessFormat, AuditCommand, Cli, Command, EvidenceCommand, ExportFormat, ImportFormat,
+    KeyCommand, ReportFormat, TokenCommand, UserCommand,
 };
 
 /// What every command is given: where the database is, and how to ask for secrets.
@@ -127,6 +127,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         } => token_create(&ctx, &name),
         Command::Audit { command } => audit(&ctx, command),
         Command::Key { command } => key(&ctx, command),
+        Command::Evidence { command } => evidence(&ctx, command),
         Command::Generate { records, output } => generate(records, output),
         Command::Serve { addr } => {
             crate::serve::serve(&ctx.url, ctx.passphrase_file.as_deref(), &addr)
@@ -673,4 +674,78 @@ fn key(ctx: &Context_, command: KeyCommand) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn evidence(ctx: &Context_, command: EvidenceCommand) -> Result<ExitCode> {
+    let mut app = open(ctx)?;
+    let code = match command {
+        EvidenceCommand::Add { file, record, note } => {
+            let content =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            if let Some(passphrase) = passphrase(
+                ctx,
+                "zonewatch passphrase (Enter if the record is not restricted): ",
+            )?
+            .filter(|p| !p.is_empty())
+            {
+                app.unlock(&passphrase)?;
+            }
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let id = app.add_evidence(&record, &name, &content, note.as_deref())?;
+            eprintln!(
+                "stored {} ({} bytes) as evidence for {record}:",
+                file.display(),
+                content.len()
+            );
+            println!("{id}");
+            ExitCode::SUCCESS
+        }
+        EvidenceCommand::Verify => {
+            if let Some(passphrase) =
+                passphrase(ctx, "zonewatch passphrase (Enter to skip sealed files): ")?
+                    .filter(|p| !p.is_empty())
+            {
+                app.unlock(&passphrase)?;
+            }
+            let results = app.verify_evidence()?;
+            let mut failed = 0;
+            for v in &results {
+                match &v.result {
+                    Ok(()) => println!("ok       {} ({})", v.id, v.record_id),
+                    Err(problem) => {
+                        failed += 1;
+                        println!("PROBLEM  {} ({}): {problem}", v.id, v.record_id);
+                    }
+                }
+            }
+            eprintln!("{} files checked, {failed} with problems", results.len());
+            if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        EvidenceCommand::Export { id, dir } => {
+            if let Some(passphrase) =
+                passphrase(ctx, "zonewatch passphrase: ")?.filter(|p| !p.is_empty())
+            {
+                app.unlock(&passphrase)?;
+            }
+            let (file, sheet) = app.export_evidence(&id, &dir)?;
+            println!("{}", file.display());
+            println!("{}", sheet.display());
+            ExitCode::SUCCESS
+        }
+        EvidenceCommand::List => {
+            for (id, record, sealed) in app.evidence_list()? {
+                println!("{id}\t{record}\t{}", if sealed { "sealed" } else { "open" });
+            }
+            ExitCode::SUCCESS
+        }
+    };
+    app.close()?;
+    Ok(code)
 }

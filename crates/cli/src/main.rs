@@ -150,6 +150,11 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Evidence files: stored as collected, hashed at ingest, with a chain of custody.
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+    },
     /// The database's keys.
     Key {
         #[command(subcommand)]
@@ -268,6 +273,26 @@ pub enum AuditCommand {
         #[arg(long)]
         record: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+pub enum EvidenceCommand {
+    /// Store a file as evidence for a record (sealed when the record is restricted,
+    /// a person or a testimony: that needs the passphrase).
+    Add {
+        file: std::path::PathBuf,
+        /// The record it is evidence for.
+        #[arg(long = "for", value_name = "RECORD_ID")]
+        record: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Re-hash every stored file against its SHA-256 from ingest.
+    Verify,
+    /// Write a file's original bytes and its custody sheet (JSON) into DIR.
+    Export { id: String, dir: std::path::PathBuf },
+    /// List the stored files.
+    List,
 }
 
 #[derive(Subcommand)]

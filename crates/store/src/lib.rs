@@ -115,6 +115,23 @@ pub trait Store {
     fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()>;
 
     fn checkpoints(&mut self) -> Result<Vec<CheckpointRow>>;
+
+    /// One evidence file, content included.
+    fn evidence(&mut self, id: &str) -> Result<Option<EvidenceRow>>;
+
+    /// Every evidence file without its content: (id, record id, sealed), by id.
+    fn evidence_list(&mut self) -> Result<Vec<(String, String, bool)>>;
+}
+
+/// One stored evidence file: the original bytes (or sealed), and its metadata
+/// (JSON, or sealed and base64-encoded).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceRow {
+    pub id: String,
+    pub record_id: String,
+    pub sealed: bool,
+    pub content: Vec<u8>,
+    pub meta: String,
 }
 
 /// A user of a database and the role that decides what they may do.
@@ -172,6 +189,10 @@ pub trait WriteTransaction {
 
     /// Deletes every write session but `keep` (after key rotation moved all values).
     fn delete_key_sessions_except(&mut self, keep: &str) -> Result<()>;
+
+    /// Stores an evidence file; an id already stored is an error (evidence is never
+    /// replaced).
+    fn add_evidence(&mut self, evidence: &EvidenceRow) -> Result<()>;
 
     /// Every record of `kind` that has restricted fields: (id, restricted).
     fn restricted_of_kind(&mut self, kind: Kind) -> Result<Vec<(String, String)>>;

@@ -20,6 +20,11 @@ pub const SQLITE: &[Migration] = &[
         name: "protection",
         sql: include_str!("../migrations/sqlite/0002_protection.sql"),
     },
+    Migration {
+        version: 3,
+        name: "evidence",
+        sql: include_str!("../migrations/sqlite/0003_evidence.sql"),
+    },
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -32,6 +37,11 @@ pub const POSTGRES: &[Migration] = &[
         version: 2,
         name: "protection",
         sql: include_str!("../migrations/postgres/0002_protection.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "evidence",
+        sql: include_str!("../migrations/postgres/0003_evidence.sql"),
     },
 ];
 

@@ -10,8 +10,8 @@ use zonewatch_model::Kind;
 
 use crate::migrate::POSTGRES;
 use crate::{
-    audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, KindConflict,
-    Result, Row, Store, StoreError, User, WriteTransaction,
+    audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, EvidenceRow,
+    KindConflict, Result, Row, Store, StoreError, User, WriteTransaction,
 };
 
 const BATCH: usize = 2000;
@@ -215,6 +215,33 @@ impl Store for PostgresStore {
         Ok(entries)
     }
 
+    fn evidence(&mut self, id: &str) -> Result<Option<EvidenceRow>> {
+        let row = self.client.query_opt(
+            "SELECT id, record_id, sealed, content, meta FROM evidence WHERE id = $1",
+            &[&id],
+        )?;
+        row.map(|r| {
+            Ok(EvidenceRow {
+                id: r.try_get(0)?,
+                record_id: r.try_get(1)?,
+                sealed: r.try_get(2)?,
+                content: r.try_get(3)?,
+                meta: r.try_get(4)?,
+            })
+        })
+        .transpose()
+    }
+
+    fn evidence_list(&mut self) -> Result<Vec<(String, String, bool)>> {
+        let rows = self.client.query(
+            "SELECT id, record_id, sealed FROM evidence ORDER BY id",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .collect()
+    }
+
     fn key_sessions(&mut self) -> Result<Vec<(String, String)>> {
         let rows = self
             .client
@@ -375,6 +402,15 @@ impl WriteTransaction for PostgresWrite<'_> {
 
     fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
         append_audit(&mut self.tx, entry)
+    }
+
+    fn add_evidence(&mut self, e: &EvidenceRow) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO evidence (id, record_id, sealed, content, meta, created_at)
+             VALUES ($1, $2, $3, $4, $5, now()::text)",
+            &[&e.id, &e.record_id, &e.sealed, &e.content, &e.meta],
+        )?;
+        Ok(())
     }
 
     fn add_key_session(&mut self, id: &str, sealed_key: &str) -> Result<()> {

@@ -8,8 +8,8 @@ use zonewatch_model::Kind;
 
 use crate::migrate::{Migration, SQLITE};
 use crate::{
-    audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, KindConflict,
-    Result, Row, Store, StoreError, User, WriteTransaction,
+    audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, EvidenceRow,
+    KindConflict, Result, Row, Store, StoreError, User, WriteTransaction,
 };
 
 pub struct SqliteStore {
@@ -236,6 +236,35 @@ impl Store for SqliteStore {
         Ok(entries)
     }
 
+    fn evidence(&mut self, id: &str) -> Result<Option<EvidenceRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, record_id, sealed, content, meta FROM evidence WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(EvidenceRow {
+                        id: r.get(0)?,
+                        record_id: r.get(1)?,
+                        sealed: r.get::<_, i64>(2)? != 0,
+                        content: r.get(3)?,
+                        meta: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn evidence_list(&mut self) -> Result<Vec<(String, String, bool)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, record_id, sealed FROM evidence ORDER BY id")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
     fn key_sessions(&mut self) -> Result<Vec<(String, String)>> {
         let mut stmt = self
             .conn
@@ -380,6 +409,15 @@ impl WriteTransaction for SqliteWrite<'_> {
 
     fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
         append_audit(&self.tx, entry)
+    }
+
+    fn add_evidence(&mut self, e: &EvidenceRow) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO evidence (id, record_id, sealed, content, meta, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, datetime('now'))",
+            params![e.id, e.record_id, i64::from(e.sealed), e.content, e.meta],
+        )?;
+        Ok(())
     }
 
     fn add_key_session(&mut self, id: &str, sealed_key: &str) -> Result<()> {

@@ -569,3 +569,165 @@ fn a_recomputed_chain_fails_the_signatures_and_a_cut_end_fails_the_head() {
         assert!(stderr(&out).contains("BROKEN"), "{name}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn evidence_is_stored_as_collected_with_its_custody_and_tampering_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        import_secrets(dir.path(), &url);
+        let open_file = dir.path().join("site-photo.txt");
+        std::fs::write(&open_file, b"photo of the gate (fictional)").unwrap();
+        let secret_file = dir.path().join("passport-scan.txt");
+        std::fs::write(
+            &secret_file,
+            b"Evidencesecret Plvq passport scan (fictional)",
+        )
+        .unwrap();
+
+        let out = ok(run(
+            dir.path(),
+            &url,
+            &[
+                "evidence",
+                "add",
+                open_file.to_str().unwrap(),
+                "--for",
+                "s1",
+                "--note",
+                "from the road",
+            ],
+        ));
+        let open_id = stdout(&out).trim().to_owned();
+        assert!(open_id.starts_with("ev-"), "{name}: {open_id}");
+        // A person's evidence is sealed, and needs the passphrase to add.
+        let out = failed(run_env(
+            dir.path(),
+            &url,
+            &[
+                "evidence",
+                "add",
+                secret_file.to_str().unwrap(),
+                "--for",
+                "p1",
+            ],
+            &[("ZONEWATCH_PASSPHRASE", "")],
+            None,
+        ));
+        assert!(
+            stderr(&out).contains("needs the passphrase"),
+            "{name}: {}",
+            stderr(&out)
+        );
+        let out = ok(run(
+            dir.path(),
+            &url,
+            &[
+                "evidence",
+                "add",
+                secret_file.to_str().unwrap(),
+                "--for",
+                "p1",
+            ],
+        ));
+        let sealed_id = stdout(&out).trim().to_owned();
+        let out = failed(run(
+            dir.path(),
+            &url,
+            &[
+                "evidence",
+                "add",
+                open_file.to_str().unwrap(),
+                "--for",
+                "nowhere",
+            ],
+        ));
+        assert!(
+            stderr(&out).contains("no record with id `nowhere`"),
+            "{name}"
+        );
+
+        let stored = everything_stored(name, dir.path(), &url);
+        assert!(
+            !stored.contains("Evidencesecret Plvq"),
+            "{name}: sealed evidence in plain text"
+        );
+        let sha = zonewatch_crypto::sha256_hex(b"Evidencesecret Plvq passport scan (fictional)");
+        assert!(
+            !stored.contains(&sha),
+            "{name}: a guessed file could be confirmed by its hash"
+        );
+
+        let out = ok(run(dir.path(), &url, &["evidence", "verify"]));
+        assert_eq!(
+            stdout(&out).matches("ok ").count(),
+            2,
+            "{name}: {}",
+            stdout(&out)
+        );
+
+        let export_dir = dir.path().join(format!("out-{name}"));
+        ok(run(
+            dir.path(),
+            &url,
+            &[
+                "evidence",
+                "export",
+                &sealed_id,
+                export_dir.to_str().unwrap(),
+            ],
+        ));
+        assert_eq!(
+            std::fs::read(export_dir.join("passport-scan.txt")).unwrap(),
+            b"Evidencesecret Plvq passport scan (fictional)"
+        );
+        let sheet: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(export_dir.join(format!("{sealed_id}.custody.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(sheet["sha256"], sha);
+        assert_eq!(sheet["collected_by"], "local-admin");
+        let events: Vec<&str> = sheet["custody"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["event"].as_str().unwrap())
+            .collect();
+        assert_eq!(events, ["add", "verify", "export"], "{name}");
+
+        // One byte of a stored file flipped: verify names it.
+        let sql = if name == "sqlite" {
+            format!("UPDATE evidence SET content = CAST(REPLACE(CAST(content AS TEXT), 'gate', 'gatf') AS BLOB) WHERE id = '{open_id}'")
+        } else {
+            format!("UPDATE evidence SET content = convert_to(replace(convert_from(content, 'UTF8'), 'gate', 'gatf'), 'UTF8') WHERE id = '{open_id}'")
+        };
+        tamper(name, dir.path(), &url, &sql);
+        let out = failed(run(dir.path(), &url, &["evidence", "verify"]));
+        assert!(
+            stdout(&out).contains(&format!("PROBLEM  {open_id}")),
+            "{name}: {}",
+            stdout(&out)
+        );
+        assert!(
+            stdout(&out).contains(&format!("ok       {sealed_id}")),
+            "{name}"
+        );
+        let mut sealed_bytes_flip = String::new();
+        if name == "sqlite" {
+            sealed_bytes_flip.push_str(&format!(
+                "UPDATE evidence SET content = substr(content, 1, 130) || X'00' || substr(content, 132) WHERE id = '{sealed_id}'"
+            ));
+        } else {
+            sealed_bytes_flip.push_str(&format!(
+                "UPDATE evidence SET content = overlay(content placing '\\x00'::bytea from 131 for 1) WHERE id = '{sealed_id}'"
+            ));
+        }
+        tamper(name, dir.path(), &url, &sealed_bytes_flip);
+        let out = failed(run(dir.path(), &url, &["evidence", "verify"]));
+        assert!(
+            stdout(&out).contains(&format!("PROBLEM  {sealed_id}")),
+            "{name}: {}",
+            stdout(&out)
+        );
+        ok(run(dir.path(), &url, &["audit", "verify"]));
+    }
+}
