@@ -123,7 +123,8 @@ impl App {
         self.store
     }
 
-    fn require(&self, action: Action) -> Result<()> {
+    /// Fails with [`AppError::Denied`] unless the actor may do `action`.
+    pub fn require(&self, action: Action) -> Result<()> {
         if self.actor.may(action) {
             Ok(())
         } else {

@@ -148,6 +148,8 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
 /// unlocked: transcripts are restricted, and their contacts are compared in memory,
 /// never stored); and the sites where those persons were held.
 pub fn networks(app: &mut App, json: bool, min_ads: usize) -> Result<ExitCode> {
+    // Networks name persons and the sites they were held at: internal, never public.
+    app.require(zonewatch_app::Action::ReadInternal)?;
     let screener = Screener::new().context("the shipped patterns")?;
     let loaded = app.load_for_export(
         &[Kind::Ad, Kind::Person, Kind::Testimony],

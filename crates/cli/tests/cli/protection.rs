@@ -731,3 +731,150 @@ fn evidence_is_stored_as_collected_with_its_custody_and_tampering_is_found() {
         ok(run(dir.path(), &url, &["audit", "verify"]));
     }
 }
+
+/// Every command, as every role: allowed or refused, as the role table says.
+#[test]
+fn every_role_against_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("p.db").display());
+    import_secrets(dir.path(), &url);
+    for (user, role) in [
+        ("ana", "analyst"),
+        ("vic", "viewer"),
+        ("ivy", "investigator"),
+        ("adam", "admin"),
+    ] {
+        ok(run_env(
+            dir.path(),
+            &url,
+            &["user", "add", user, "--role", role],
+            &[],
+            Some(b"a long password 123"),
+        ));
+    }
+    let photo = dir.path().join("photo.txt");
+    std::fs::write(&photo, b"a photo (fictional)").unwrap();
+    let secrets = dir.path().join("secrets.jsonl");
+    let (photo, secrets) = (photo.to_str().unwrap(), secrets.to_str().unwrap());
+    let out_dir = dir.path().join("ev-out");
+    let out_dir = out_dir.to_str().unwrap();
+    let first = dir.path().join("first.txt");
+    std::fs::write(&first, b"the first photo (fictional)").unwrap();
+    let evidence_id = stdout(&ok(run(
+        dir.path(),
+        &url,
+        &["evidence", "add", first.to_str().unwrap(), "--for", "s2"],
+    )))
+    .trim()
+    .to_owned();
+
+    // (command, [admin, investigator, analyst, viewer]) — true: allowed.
+    let table: Vec<(Vec<&str>, [bool; 4])> = vec![
+        (vec!["import", secrets], [true, true, false, false]),
+        (vec!["demo"], [true, true, false, false]),
+        (vec!["export"], [true, true, false, true]), // a viewer gets public records only
+        (vec!["export", "--redact"], [true, true, true, true]),
+        (
+            vec!["export", "--format", "csv", "--kind", "site"],
+            [true, true, false, true],
+        ),
+        (
+            vec!["export", "--format", "geojson", "--redact"],
+            [true, true, true, true],
+        ),
+        (
+            vec!["export", "--format", "ftm", "--redact"],
+            [true, true, true, true],
+        ),
+        (vec!["report"], [true, true, true, false]),
+        (vec!["report", "--public"], [true, true, true, true]),
+        (vec!["assess"], [true, true, true, false]),
+        (vec!["timeline", "s1"], [true, true, true, false]),
+        (vec!["networks"], [true, true, true, false]),
+        (vec!["user", "list"], [true, false, false, false]),
+        (vec!["token", "create", "ana"], [true, false, true, false]), // ana may make her own
+        (vec!["audit", "verify"], [true, true, false, false]),
+        (vec!["audit", "show"], [true, true, false, false]),
+        (vec!["audit", "head"], [true, true, false, false]),
+        (vec!["evidence", "list"], [true, true, true, false]),
+        (vec!["evidence", "verify"], [true, true, false, false]),
+        (
+            vec!["evidence", "export", &evidence_id, out_dir],
+            [true, true, false, false],
+        ),
+        (
+            vec!["evidence", "add", photo, "--for", "s1"],
+            [true, true, false, false],
+        ),
+    ];
+    for (args, allowed) in &table {
+        for (i, user) in ["adam", "ivy", "ana", "vic"].iter().enumerate() {
+            let mut all = vec!["--as", user];
+            all.extend_from_slice(args);
+            let out = run(dir.path(), &url, &all);
+            if allowed[i] {
+                assert!(
+                    out.status.success(),
+                    "{user} {args:?} should be allowed: {}",
+                    stderr(&out)
+                );
+            } else {
+                assert!(!out.status.success(), "{user} {args:?} should be refused");
+                assert!(
+                    stderr(&out).contains("may "),
+                    "{user} {args:?}: {}",
+                    stderr(&out)
+                );
+            }
+            // `evidence add` of the same file twice is refused as a duplicate, not by
+            // role: give each allowed run a file of its own.
+            if args[0] == "evidence" && args[1] == "add" && allowed[i] {
+                std::fs::write(
+                    dir.path().join("photo.txt"),
+                    format!("a photo (fictional) {user}"),
+                )
+                .unwrap();
+            }
+        }
+    }
+
+    // Record kinds: a viewer's export of any kind holds only records marked public;
+    // an analyst's holds every record of the kind but no restricted field.
+    for kind in [
+        "source",
+        "organization",
+        "site",
+        "site_status",
+        "intervention",
+        "person",
+        "testimony",
+        "incident",
+        "ad",
+    ] {
+        let viewer = stdout(&ok(run(
+            dir.path(),
+            &url,
+            &["--as", "vic", "export", "--kind", kind],
+        )));
+        for line in viewer.lines() {
+            assert!(
+                line.contains(r#""sensitivity":"public""#),
+                "viewer saw a non-public {kind}: {line}"
+            );
+        }
+        let analyst = stdout(&ok(run(
+            dir.path(),
+            &url,
+            &["--as", "ana", "export", "--redact", "--kind", kind],
+        )));
+        let full = stdout(&ok(run(
+            dir.path(),
+            &url,
+            &["--as", "ivy", "export", "--kind", kind],
+        )));
+        assert_eq!(analyst.lines().count(), full.lines().count(), "{kind}");
+        for secret in SECRETS {
+            assert!(!analyst.contains(secret), "analyst saw {secret} in {kind}");
+        }
+    }
+}
