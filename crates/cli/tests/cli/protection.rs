@@ -736,8 +736,14 @@ fn evidence_is_stored_as_collected_with_its_custody_and_tampering_is_found() {
 #[test]
 fn every_role_against_every_command() {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("p.db").display());
-    import_secrets(dir.path(), &url);
+    for (name, url, _db) in databases(dir.path()) {
+        every_role_on(name, dir.path(), &url);
+    }
+}
+
+fn every_role_on(name: &str, dir: &Path, url: &str) {
+    let url = url.to_owned();
+    import_secrets(dir, &url);
     for (user, role) in [
         ("ana", "analyst"),
         ("vic", "viewer"),
@@ -745,23 +751,23 @@ fn every_role_against_every_command() {
         ("adam", "admin"),
     ] {
         ok(run_env(
-            dir.path(),
+            dir,
             &url,
             &["user", "add", user, "--role", role],
             &[],
             Some(b"a long password 123"),
         ));
     }
-    let photo = dir.path().join("photo.txt");
+    let photo = dir.join("photo.txt");
     std::fs::write(&photo, b"a photo (fictional)").unwrap();
-    let secrets = dir.path().join("secrets.jsonl");
+    let secrets = dir.join("secrets.jsonl");
     let (photo, secrets) = (photo.to_str().unwrap(), secrets.to_str().unwrap());
-    let out_dir = dir.path().join("ev-out");
+    let out_dir = dir.join("ev-out");
     let out_dir = out_dir.to_str().unwrap();
-    let first = dir.path().join("first.txt");
+    let first = dir.join("first.txt");
     std::fs::write(&first, b"the first photo (fictional)").unwrap();
     let evidence_id = stdout(&ok(run(
-        dir.path(),
+        dir,
         &url,
         &["evidence", "add", first.to_str().unwrap(), "--for", "s2"],
     )))
@@ -811,15 +817,18 @@ fn every_role_against_every_command() {
         for (i, user) in ["adam", "ivy", "ana", "vic"].iter().enumerate() {
             let mut all = vec!["--as", user];
             all.extend_from_slice(args);
-            let out = run(dir.path(), &url, &all);
+            let out = run(dir, &url, &all);
             if allowed[i] {
                 assert!(
                     out.status.success(),
-                    "{user} {args:?} should be allowed: {}",
+                    "{name}: {user} {args:?} should be allowed: {}",
                     stderr(&out)
                 );
             } else {
-                assert!(!out.status.success(), "{user} {args:?} should be refused");
+                assert!(
+                    !out.status.success(),
+                    "{name}: {user} {args:?} should be refused"
+                );
                 assert!(
                     stderr(&out).contains("may "),
                     "{user} {args:?}: {}",
@@ -829,11 +838,8 @@ fn every_role_against_every_command() {
             // `evidence add` of the same file twice is refused as a duplicate, not by
             // role: give each allowed run a file of its own.
             if args[0] == "evidence" && args[1] == "add" && allowed[i] {
-                std::fs::write(
-                    dir.path().join("photo.txt"),
-                    format!("a photo (fictional) {user}"),
-                )
-                .unwrap();
+                std::fs::write(dir.join("photo.txt"), format!("a photo (fictional) {user}"))
+                    .unwrap();
             }
         }
     }
@@ -852,7 +858,7 @@ fn every_role_against_every_command() {
         "ad",
     ] {
         let viewer = stdout(&ok(run(
-            dir.path(),
+            dir,
             &url,
             &["--as", "vic", "export", "--kind", kind],
         )));
@@ -863,12 +869,12 @@ fn every_role_against_every_command() {
             );
         }
         let analyst = stdout(&ok(run(
-            dir.path(),
+            dir,
             &url,
             &["--as", "ana", "export", "--redact", "--kind", kind],
         )));
         let full = stdout(&ok(run(
-            dir.path(),
+            dir,
             &url,
             &["--as", "ivy", "export", "--kind", kind],
         )));
