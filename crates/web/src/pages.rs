@@ -28,6 +28,7 @@ const STYLE: &str = include_str!("../static/style.css");
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/static/style.css", get(style))
+        .route("/favicon.ico", get(favicon))
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .route("/", get(dashboard))
@@ -45,6 +46,12 @@ async fn style() -> Response {
         STYLE,
     )
         .into_response()
+}
+
+/// Browsers ask for `/favicon.ico` on every first page and log a console error
+/// when it is missing: there is no icon, and saying so is not an error.
+async fn favicon() -> StatusCode {
+    StatusCode::NO_CONTENT
 }
 
 /// An error page (never a stack trace, never a record's content).

@@ -1341,3 +1341,13 @@ fn odd_ids_in_paths_are_404s_not_panics() {
         }
     });
 }
+
+#[test]
+fn the_favicon_is_no_content_not_a_404() {
+    // Browsers ask for it on every first page and log a console error on a 404.
+    each_backend(|env| async move {
+        let a = page(&env, "", "/favicon.ico").await;
+        assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", env.name);
+        assert!(a.text.is_empty());
+    });
+}
