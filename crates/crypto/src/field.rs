@@ -105,23 +105,35 @@ struct Parsed<'a> {
     body: &'a [u8],
 }
 
-fn parse(sealed: &[u8]) -> Result<Parsed<'_>, FieldError> {
+/// Checks the `ZWSF` header every sealed format starts with: magic, then the
+/// `version` and `suite` bytes this reader expects, and at least `overhead` bytes.
+pub(crate) fn check_header(
+    sealed: &[u8],
+    version: u8,
+    suite: u8,
+    overhead: usize,
+) -> Result<(), FieldError> {
     if sealed.len() < 6 || &sealed[..4] != MAGIC {
         return Err(FieldError::Malformed(
             "it does not start with the ZWSF marker",
         ));
     }
-    if sealed[4] != SEALED_VERSION || sealed[5] != SUITE {
+    if sealed[4] != version || sealed[5] != suite {
         return Err(FieldError::Unsupported {
             version: sealed[4],
             suite: sealed[5],
         });
     }
-    if sealed.len() < SEALED_OVERHEAD {
+    if sealed.len() < overhead {
         return Err(FieldError::Malformed(
             "it is shorter than the smallest sealed value",
         ));
     }
+    Ok(())
+}
+
+fn parse(sealed: &[u8]) -> Result<Parsed<'_>, FieldError> {
+    check_header(sealed, SEALED_VERSION, SUITE, SEALED_OVERHEAD)?;
     let mut key_id = [0u8; 8];
     key_id.copy_from_slice(&sealed[KEY_ID_AT..ENC_AT]);
     Ok(Parsed {

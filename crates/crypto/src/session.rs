@@ -35,7 +35,7 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
 use crate::encoding::{hex, unhex_array, Canon};
-use crate::field::{open, seal, FieldError};
+use crate::field::{check_header, open, seal, FieldError};
 use crate::keys::{KeyRing, PublicKey};
 use crate::random::{random_public, random_secret, RandomError};
 
@@ -273,22 +273,7 @@ struct Parsed<'a> {
 }
 
 fn parse(sealed: &[u8]) -> Result<Parsed<'_>, FieldError> {
-    if sealed.len() < 6 || &sealed[..4] != MAGIC {
-        return Err(FieldError::Malformed(
-            "it does not start with the ZWSF marker",
-        ));
-    }
-    if sealed[4] != SESSION_VERSION || sealed[5] != SUITE {
-        return Err(FieldError::Unsupported {
-            version: sealed[4],
-            suite: sealed[5],
-        });
-    }
-    if sealed.len() < SESSION_OVERHEAD {
-        return Err(FieldError::Malformed(
-            "it is shorter than the smallest sealed value",
-        ));
-    }
+    check_header(sealed, SESSION_VERSION, SUITE, SESSION_OVERHEAD)?;
     let mut session = [0u8; 16];
     session.copy_from_slice(&sealed[ID_AT..WRAP_NONCE_AT]);
     Ok(Parsed {
