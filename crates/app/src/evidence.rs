@@ -291,19 +291,15 @@ impl App {
             details,
         )?;
         let events: Vec<Json> = self
-            .store
-            .audit_entries(Some(id))?
+            .custody_events(id)?
             .into_iter()
             .map(|e| {
                 Json::Object(vec![
                     ("seq".into(), Json::Number(e.seq.into())),
                     ("time".into(), Json::String(e.time)),
                     ("actor".into(), Json::String(e.actor)),
-                    (
-                        "event".into(),
-                        Json::String(e.action.trim_start_matches("evidence-").to_owned()),
-                    ),
-                    ("audit_hash".into(), Json::String(e.hash)),
+                    ("event".into(), Json::String(e.event)),
+                    ("audit_hash".into(), Json::String(e.audit_hash)),
                 ])
             })
             .collect();
@@ -333,6 +329,106 @@ impl App {
         write(&file, &content)?;
         write(&sheet_path, (sheet.to_text() + "\n").as_bytes())?;
         Ok((file, sheet_path))
+    }
+}
+
+/// One event in an evidence file's chain of custody (from the audit chain).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustodyEvent {
+    pub seq: u64,
+    pub time: String,
+    pub actor: String,
+    /// `add`, `verify`, `export`, `download`.
+    pub event: String,
+    pub audit_hash: String,
+}
+
+/// What a page shows of one evidence file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceDetail {
+    pub id: String,
+    pub record_id: String,
+    pub sealed: bool,
+    /// `None` when the file is sealed and the actor may not open it (or the key ring
+    /// is locked): its name and note may say who it is about.
+    pub meta: Option<EvidenceMeta>,
+    pub custody: Vec<CustodyEvent>,
+}
+
+impl App {
+    fn custody_events(&mut self, id: &str) -> Result<Vec<CustodyEvent>> {
+        Ok(self
+            .store
+            .audit_entries(Some(id))?
+            .into_iter()
+            .map(|e| CustodyEvent {
+                seq: e.seq,
+                event: e.action.trim_start_matches("evidence-").to_owned(),
+                time: e.time,
+                actor: e.actor,
+                audit_hash: e.hash,
+            })
+            .collect())
+    }
+
+    /// One file's metadata and custody, without its bytes. Sealed metadata is opened
+    /// (and the read audited) only for roles that may read restricted values.
+    pub fn evidence_detail(&mut self, id: &str) -> Result<Option<EvidenceDetail>> {
+        self.require(Action::ReadInternal)?;
+        let Some((record_id, sealed)) = self
+            .store
+            .evidence_list()?
+            .into_iter()
+            .find(|(e, _, _)| e == id)
+            .map(|(_, record, sealed)| (record, sealed))
+        else {
+            return Ok(None);
+        };
+        let meta = if !sealed {
+            Some(self.open_evidence(id, None)?.2)
+        } else if self.actor.may(Action::ReadRestricted) && self.keyring.is_some() {
+            let opener = self.evidence_opener()?;
+            let meta = self.open_evidence(id, opener.as_ref())?.2;
+            let mut details = BTreeMap::new();
+            details.insert("field".to_owned(), "meta".to_owned());
+            self.audit(
+                "read-restricted",
+                vec![record_id.clone(), id.to_owned()],
+                details,
+            )?;
+            Some(meta)
+        } else {
+            None
+        };
+        Ok(Some(EvidenceDetail {
+            id: id.to_owned(),
+            custody: self.custody_events(id)?,
+            record_id,
+            sealed,
+            meta,
+        }))
+    }
+
+    /// The original bytes of one file and the name it was collected under, for a
+    /// download; refused when the bytes no longer have their SHA-256 from ingest.
+    /// Audited as a custody event (`evidence-download`).
+    pub fn evidence_download(&mut self, id: &str) -> Result<(String, Vec<u8>)> {
+        self.require(Action::ReadRestricted)?;
+        let opener = self.evidence_opener()?;
+        let (row, content, meta) = self.open_evidence(id, opener.as_ref())?;
+        if sha256_hex(&content) != meta.sha256 {
+            return Err(AppError::Invalid(format!(
+                "{id} no longer has its SHA-256 from ingest: run `zonewatch evidence verify`"
+            )));
+        }
+        let mut details = BTreeMap::new();
+        details.insert("via".to_owned(), "web".to_owned());
+        self.audit(
+            "evidence-download",
+            vec![row.record_id.clone(), id.to_owned()],
+            details,
+        )?;
+        Ok((safe_file_name(&meta.file_name, id), content))
     }
 }
 

@@ -7,6 +7,7 @@ pub mod access;
 pub mod evidence;
 pub mod records;
 pub mod seal;
+pub mod search;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};

@@ -124,6 +124,16 @@ impl App {
         Ok(self.views(std::slice::from_ref(&row))?.pop())
     }
 
+    /// The kind of the record with this id, when the actor may see it.
+    pub fn record_kind(&mut self, id: &str) -> Result<Option<Kind>> {
+        self.require(Action::ReadPublic)?;
+        Ok(self
+            .store
+            .get(id)?
+            .filter(|row| self.may_see(row))
+            .map(|row| row.kind))
+    }
+
     /// Records of `kind` the actor may see, filtered, sorted by id, one page.
     pub fn record_list(&mut self, kind: Kind, query: &ListQuery) -> Result<Page> {
         self.require(Action::ReadPublic)?;

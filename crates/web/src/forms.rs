@@ -1,6 +1,11 @@
-//! Create and edit forms for sites, status observations and interventions. A form
-//! becomes one v1 object and goes through the same path as the API (the import's
-//! validation); errors are shown beside their field.
+//! Create and edit forms for every v1 kind. A form becomes one v1 object and goes
+//! through the same path as the API (the import's validation); errors are shown
+//! beside their field.
+//!
+//! Nested objects are fields with dotted names (`recruitment.channel`, `pii.address`);
+//! lists of objects (`custody`, `findings`) are a text area with one object per line,
+//! its values separated by `;` (the last value takes the rest of the line, so a note
+//! may hold `;`).
 
 use std::collections::BTreeMap;
 
@@ -13,8 +18,9 @@ use axum::Router;
 use zonewatch_app::records::WriteError;
 use zonewatch_app::Action;
 use zonewatch_model::vocab::{
-    FormerUse, IncidentType, InterventionType, ObservationBasis, OrganizationType, Platform,
-    Sensitivity, SiteCategory, SiteStatusValue, SourceType,
+    Consent, ExitMode, FormerUse, Gender, IncidentType, InterventionType, ObservationBasis,
+    OrganizationType, Platform, RecruitmentChannel, Sensitivity, SiteCategory, SiteStatusValue,
+    SourceType,
 };
 use zonewatch_model::{Json, Kind};
 
@@ -24,6 +30,7 @@ use crate::{with_app, ApiError, Shared};
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/records/{plural}", get(list_page))
+        .route("/records/by-id/{id}", get(record_by_id))
         .route("/records/{plural}/{id}", get(record_page))
         .route("/records/{plural}/new", get(new_form).post(create))
         .route("/records/{plural}/{id}/edit", get(edit_form).post(update))
@@ -32,12 +39,16 @@ pub fn routes() -> Router<Shared> {
 #[derive(Clone, Copy)]
 enum Input {
     Text,
+    /// Several lines of free text (a transcript, a description).
+    LongText,
     Number,
     Integer,
     Date,
     Choice(fn() -> Vec<&'static str>),
     /// Comma-separated ids or names.
     List,
+    /// A list of objects, one per line: the named members, separated by `;`.
+    Rows(&'static [&'static str]),
 }
 
 struct Spec {
@@ -56,10 +67,10 @@ const fn f(name: &'static str, label: &'static str, input: Input, required: bool
     }
 }
 
-fn spec(kind: Kind) -> Option<Vec<Spec>> {
+fn spec(kind: Kind) -> Vec<Spec> {
     use Input::*;
     let sensitivity = Choice(|| Sensitivity::ALL.iter().map(|v| v.as_str()).collect());
-    Some(match kind {
+    match kind {
         Kind::Site => vec![
             f("id", "Id", Text, true),
             f("name", "Name", Text, true),
@@ -190,16 +201,93 @@ fn spec(kind: Kind) -> Option<Vec<Spec>> {
             f("sources", "Sources (source ids)", List, false),
             f("sensitivity", "Sensitivity", sensitivity, false),
         ],
-        // Persons and testimonies hold nested objects and restricted fields: the API.
-        _ => return None,
-    })
+        Kind::Person => vec![
+            f("id", "Id", Text, true),
+            f("alias", "Alias (a pseudonym, never a legal name)", Text, true),
+            f(
+                "roles",
+                "Roles (comma-separated: survivor, victim, witness, perpetrator, recruiter)",
+                List,
+                true,
+            ),
+            f("nationality", "Nationality (ISO alpha-2)", Text, false),
+            f(
+                "gender",
+                "Gender",
+                Choice(|| Gender::ALL.iter().map(|v| v.as_str()).collect()),
+                false,
+            ),
+            f("age_at_entry", "Age when recruited or first held", Integer, false),
+            f(
+                "recruitment.channel",
+                "Recruited through",
+                Choice(|| RecruitmentChannel::ALL.iter().map(|v| v.as_str()).collect()),
+                false,
+            ),
+            f("recruitment.promised_job", "Promised job", Text, false),
+            f(
+                "recruitment.promised_salary_usd",
+                "Promised salary (USD per month)",
+                Number,
+                false,
+            ),
+            f("recruitment.date", "Recruited on (date)", Date, false),
+            f("recruitment.ad", "Recruitment ad (ad id)", Text, false),
+            f(
+                "custody",
+                "Held at: one stay per line, `site id; from; to` (dates may be left out)",
+                Rows(&["site", "from", "to"]),
+                false,
+            ),
+            f(
+                "exit",
+                "Exit",
+                Choice(|| ExitMode::ALL.iter().map(|v| v.as_str()).collect()),
+                false,
+            ),
+            f("pii.legal_name", "Legal name (restricted)", Text, false),
+            f("pii.date_of_birth", "Date of birth (restricted)", Date, false),
+            f("pii.contact", "Contact (restricted)", Text, false),
+            f(
+                "pii.document_numbers",
+                "Document numbers, comma-separated (restricted)",
+                List,
+                false,
+            ),
+            f("pii.address", "Address (restricted)", Text, false),
+            f("sources", "Sources (source ids)", List, false),
+            f("sensitivity", "Sensitivity", sensitivity, false),
+        ],
+        Kind::Testimony => vec![
+            f("id", "Id", Text, true),
+            f("person", "Person id", Text, true),
+            f("date", "Date of the interview", Date, true),
+            f(
+                "consent",
+                "Consent",
+                Choice(|| Consent::ALL.iter().map(|v| v.as_str()).collect()),
+                true,
+            ),
+            f("language", "Language (BCP 47)", Text, false),
+            f("interviewer", "Interviewer", Text, false),
+            f("transcript", "Transcript (restricted)", LongText, false),
+            f(
+                "findings",
+                "Findings: one per line, `code; site id; date; note` (all but the code may be left empty)",
+                Rows(&["code", "site", "date", "note"]),
+                false,
+            ),
+            f("sources", "Sources (source ids)", List, false),
+            f("sensitivity", "Sensitivity", sensitivity, false),
+        ],
+    }
 }
 
 /// One field as the template shows it.
 pub struct FieldView {
     pub name: &'static str,
     pub label: &'static str,
-    /// `text`, `number`, `select`.
+    /// `text`, `number`, `select`, `textarea`.
     pub widget: &'static str,
     pub value: String,
     pub options: Vec<(&'static str, bool)>,
@@ -236,7 +324,8 @@ fn views(
                     all().into_iter().map(|o| (o, o == value)).collect(),
                 ),
                 Input::Number | Input::Integer => ("number", Vec::new()),
-                _ => ("text", Vec::new()),
+                Input::LongText | Input::Rows(_) => ("textarea", Vec::new()),
+                Input::Text | Input::Date | Input::List => ("text", Vec::new()),
             };
             FieldView {
                 name: s.name,
@@ -252,61 +341,139 @@ fn views(
         .collect()
 }
 
-/// The v1 line a form makes: empty fields left out; numbers that do not parse are
-/// passed on as text, so the validator names the field and what it expected.
-fn to_line(kind: Kind, specs: &[Spec], values: &BTreeMap<String, String>) -> String {
-    let mut fields = vec![("kind".to_owned(), Json::String(kind.as_str().to_owned()))];
-    for s in specs {
-        let Some(value) = values
-            .get(s.name)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-        else {
-            continue;
-        };
-        let json = match s.input {
-            Input::Number => value
+/// The JSON value of one filled-in field; `None` when it says nothing. Numbers
+/// that do not parse are passed on as text, so the validator names the field and
+/// what it expected.
+fn field_json(input: Input, value: &str) -> Option<Json> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    if let Input::LongText = input {
+        // Kept as typed, but browsers send a text area's line breaks as CRLF.
+        return Some(Json::String(value.replace("\r\n", "\n")));
+    }
+    let value = value.trim();
+    let text = || Json::String(value.to_owned());
+    Some(match input {
+        Input::Number => match value.parse::<i64>() {
+            Ok(n) => Json::Number(n.into()),
+            Err(_) => value
                 .parse::<f64>()
                 .ok()
                 .and_then(serde_json::Number::from_f64)
-                .map_or_else(|| Json::String(value.to_owned()), Json::Number),
-            Input::Integer => value.parse::<i64>().map_or_else(
-                |_| Json::String(value.to_owned()),
-                |n| Json::Number(n.into()),
-            ),
-            Input::List => Json::Array(
-                value
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty())
-                    .map(|v| Json::String(v.to_owned()))
-                    .collect(),
-            ),
-            Input::Text | Input::Date | Input::Choice(_) => Json::String(value.to_owned()),
+                .map_or_else(text, Json::Number),
+        },
+        Input::Integer => value
+            .parse::<i64>()
+            .map_or_else(|_| text(), |n| Json::Number(n.into())),
+        Input::List => Json::Array(
+            value
+                .split(',')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| Json::String(v.to_owned()))
+                .collect(),
+        ),
+        Input::Rows(members) => Json::Array(
+            value
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .map(|line| {
+                    let cells = line.splitn(members.len(), ';').map(str::trim);
+                    Json::Object(
+                        members
+                            .iter()
+                            .zip(cells)
+                            .filter(|(_, cell)| !cell.is_empty())
+                            .map(|(member, cell)| {
+                                ((*member).to_owned(), Json::String(cell.to_owned()))
+                            })
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ),
+        Input::Text | Input::LongText | Input::Date | Input::Choice(_) => text(),
+    })
+}
+
+/// The v1 line a form makes: empty fields left out, `a.b` fields gathered into an
+/// object `a` (left out when all its fields are empty).
+fn to_line(kind: Kind, specs: &[Spec], values: &BTreeMap<String, String>) -> String {
+    let mut fields = vec![("kind".to_owned(), Json::String(kind.as_str().to_owned()))];
+    for s in specs {
+        let Some(json) = values.get(s.name).and_then(|v| field_json(s.input, v)) else {
+            continue;
         };
-        fields.push((s.name.to_owned(), json));
+        match s.name.split_once('.') {
+            None => fields.push((s.name.to_owned(), json)),
+            Some((outer, inner)) => {
+                let position = match fields.iter().position(|(name, _)| name == outer) {
+                    Some(p) => p,
+                    None => {
+                        fields.push((outer.to_owned(), Json::Object(Vec::new())));
+                        fields.len() - 1
+                    }
+                };
+                if let Some((_, Json::Object(members))) = fields.get_mut(position) {
+                    members.push((inner.to_owned(), json));
+                }
+            }
+        }
     }
     Json::Object(fields).to_text()
 }
 
-/// A stored record's fields as form values.
-fn from_json(json: &str) -> BTreeMap<String, String> {
+/// A JSON value as one form value: strings as they are, lists comma-separated,
+/// lists of objects one per line with their values in the form's order.
+fn form_text(value: Json, input: Option<Input>) -> String {
+    let plain = |v: Json| match v {
+        Json::String(s) => s,
+        other => other.to_text(),
+    };
+    match (value, input) {
+        (Json::Array(items), Some(Input::Rows(members))) => items
+            .into_iter()
+            .map(|item| match item {
+                Json::Object(cells) => {
+                    let mut cells: BTreeMap<String, Json> = cells.into_iter().collect();
+                    let mut line: Vec<String> = members
+                        .iter()
+                        .map(|m| cells.remove(*m).map(plain).unwrap_or_default())
+                        .collect();
+                    while line.last().is_some_and(String::is_empty) {
+                        line.pop();
+                    }
+                    line.join("; ")
+                }
+                other => other.to_text(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        (Json::Array(items), _) => items.into_iter().map(plain).collect::<Vec<_>>().join(", "),
+        (other, _) => plain(other),
+    }
+}
+
+/// A stored record's fields as form values (nested objects as `a.b`).
+fn from_json(json: &str, specs: &[Spec]) -> BTreeMap<String, String> {
+    let input_of = |name: &str| specs.iter().find(|s| s.name == name).map(|s| s.input);
     let mut values = BTreeMap::new();
     if let Ok(Json::Object(fields)) = Json::parse(json) {
         for (name, value) in fields {
-            let text = match value {
-                Json::String(s) => s,
-                Json::Array(items) => items
-                    .into_iter()
-                    .map(|i| match i {
-                        Json::String(s) => s,
-                        other => other.to_text(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                other => other.to_text(),
-            };
-            values.insert(name, text);
+            match value {
+                Json::Object(members) if input_of(&name).is_none() => {
+                    for (inner, value) in members {
+                        let path = format!("{name}.{inner}");
+                        let text = form_text(value, input_of(&path));
+                        values.insert(path, text);
+                    }
+                }
+                value => {
+                    let text = form_text(value, input_of(&name));
+                    values.insert(name, text);
+                }
+            }
         }
     }
     values
@@ -314,13 +481,7 @@ fn from_json(json: &str) -> BTreeMap<String, String> {
 
 fn kind_and_spec(plural: &str) -> Result<(Kind, Vec<Spec>), ApiError> {
     let kind = crate::api::kind_of(plural)?;
-    let specs = spec(kind).ok_or_else(|| {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            format!("there is no form for {plural} yet: use the API"),
-        )
-    })?;
-    Ok((kind, specs))
+    Ok((kind, spec(kind)))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -419,7 +580,7 @@ async fn edit_form(
             "this record has restricted fields the server cannot open: editing it here would lose them",
         ));
     }
-    let values = from_json(&view.json);
+    let values = from_json(&view.json, &specs);
     if let Some(extra) = values
         .keys()
         .find(|k| *k != "kind" && !specs.iter().any(|s| s.name == k.as_str()))
@@ -452,21 +613,22 @@ fn located(
     match e {
         WriteError::Invalid(errors) => {
             for error in errors {
-                let field = error
-                    .field
-                    .as_deref()
-                    .map(|f| f.split(['[', '.']).next().unwrap_or(f).to_owned());
-                match field {
-                    Some(f) if specs.iter().any(|s| s.name == f) => {
+                match error.field.as_deref().map(|path| form_field(specs, path)) {
+                    Some(Some((name, message_prefix))) => {
+                        let message = message_prefix + &error.message;
                         by_field
-                            .entry(f)
+                            .entry(name.to_owned())
                             .and_modify(|m: &mut String| {
                                 m.push_str("; ");
-                                m.push_str(&error.message);
+                                m.push_str(&message);
                             })
-                            .or_insert(error.message);
+                            .or_insert(message);
                     }
-                    Some(f) => general.push(format!("{f}: {}", error.message)),
+                    Some(None) => general.push(format!(
+                        "{}: {}",
+                        error.field.unwrap_or_default(),
+                        error.message
+                    )),
                     None => general.push(error.message),
                 }
             }
@@ -483,6 +645,44 @@ fn located(
         WriteError::App(e) => return Err(e.into()),
     }
     Ok((by_field, general))
+}
+
+/// The form field a validator path (`recruitment.channel`, `custody[1].from`) is
+/// shown beside, and what to put before the message: the line, for a list of
+/// objects, and the member when the field holds several.
+fn form_field<'a>(specs: &'a [Spec], path: &str) -> Option<(&'a str, String)> {
+    let (head, index, rest) = match path.split_once('[') {
+        Some((head, tail)) => {
+            let (index, rest) = tail.split_once(']').unwrap_or((tail, ""));
+            (
+                head,
+                index.parse::<usize>().ok(),
+                rest.trim_start_matches('.'),
+            )
+        }
+        None => (path, None, ""),
+    };
+    if let Some(spec) = specs.iter().find(|s| s.name == head) {
+        let mut prefix = String::new();
+        if let Some(index) = index {
+            let what = if matches!(spec.input, Input::Rows(_)) {
+                "line"
+            } else {
+                "item"
+            };
+            prefix = format!("{what} {}: ", index + 1);
+        }
+        if !rest.is_empty() && matches!(spec.input, Input::Rows(_)) {
+            prefix.push_str(&format!("{rest}: "));
+        }
+        return Some((spec.name, prefix));
+    }
+    // `recruitment` itself (an object that is wrong as a whole) or one of its members.
+    let outer = head.split('.').next().unwrap_or(head);
+    specs
+        .iter()
+        .find(|s| s.name.split_once('.').is_some_and(|(o, _)| o == outer))
+        .map(|s| (s.name, format!("{head}: ")))
 }
 
 fn check_csrf(
@@ -620,7 +820,7 @@ struct RecordsPage {
 }
 
 fn list_row(id: &str, json: &str) -> ListRow {
-    let values = from_json(json);
+    let values = from_json(json, &[]);
     let label = ["name", "alias", "title", "type", "platform"]
         .iter()
         .find_map(|k| values.get(*k).cloned())
@@ -700,9 +900,31 @@ async fn list_page(
         q,
         rows,
         next,
-        can_create: session.actor.may(Action::WriteRecords) && spec(kind).is_some(),
+        can_create: session.actor.may(Action::WriteRecords),
     };
     render(&page)
+}
+
+/// A record named only by its id (evidence names records of any kind): its page.
+async fn record_by_id(
+    State(state): State<Shared>,
+    PageSession(session): PageSession,
+    Path(id): Path<String>,
+) -> Response {
+    let lookup = id.clone();
+    let kind = with_app(&state, session.actor.clone(), move |app| {
+        Ok(app.record_kind(&lookup)?)
+    })
+    .await;
+    match kind {
+        // The id came from the store, so it is a valid id and safe in a header.
+        Ok(Some(kind)) => Redirect::to(&format!("/records/{}/{id}", kind.plural())).into_response(),
+        Ok(None) => page_error(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no record with this id",
+        )),
+        Err(e) => page_error(e),
+    }
 }
 
 #[derive(Template)]
@@ -764,8 +986,7 @@ async fn record_page(
             .collect(),
         _ => Vec::new(),
     };
-    let editable =
-        session.actor.may(Action::WriteRecords) && spec(kind).is_some() && !view.withheld;
+    let editable = session.actor.may(Action::WriteRecords) && !view.withheld;
     render(&RecordPage {
         user: Some(session.actor.name.clone()),
         role: session.actor.role.to_string(),

@@ -17,6 +17,7 @@
 
 mod api;
 mod auth;
+mod explore;
 mod forms;
 mod openapi;
 mod pages;
@@ -77,6 +78,7 @@ pub fn router(state: Shared) -> Router {
         .merge(api::routes())
         .merge(pages::routes())
         .merge(forms::routes())
+        .merge(explore::routes())
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }

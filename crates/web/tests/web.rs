@@ -1283,8 +1283,72 @@ fn reports_download_internal_or_public() {
     });
 }
 
+/// The values a form would submit as it is shown: inputs, selected options and
+/// text areas (as a browser parses them: the line break after `<textarea>` is not
+/// part of the value), HTML entities decoded.
+fn form_values(html: &str) -> Vec<(String, String)> {
+    fn unescape(s: &str) -> String {
+        s.replace("&#34;", "\"")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    }
+    fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[at..].split('"').next()
+    }
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let tag_end = rest.find('>').expect("tag end");
+        let tag = &rest[..tag_end];
+        if tag.starts_with("<input") {
+            if let Some(name) = attr(tag, "name") {
+                out.push((name.to_owned(), unescape(attr(tag, "value").unwrap_or(""))));
+            }
+        } else if tag.starts_with("<textarea") {
+            let name = attr(tag, "name").expect("name").to_owned();
+            let body = &rest[tag_end + 1..];
+            let value = &body[..body.find("</textarea>").expect("end")];
+            out.push((name, unescape(value.strip_prefix('\n').unwrap_or(value))));
+        } else if tag.starts_with("<select") {
+            let name = attr(tag, "name").expect("name").to_owned();
+            let body = &rest[..rest.find("</select>").expect("end")];
+            let selected = body
+                .split("<option")
+                .find(|o| o.contains(" selected>"))
+                .and_then(|o| attr(o, "value"))
+                .unwrap_or("");
+            out.push((name, unescape(selected)));
+        }
+        rest = &rest[1..];
+    }
+    out
+}
+
+fn url_encode(pairs: &[(String, String)]) -> String {
+    let enc = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 #[test]
-fn forms_for_incidents_and_none_for_persons() {
+fn forms_for_every_kind_with_nested_fields() {
     each_backend(|env| async move {
         let (_, session) = login(&env, "u-investigator", PASSWORD).await;
         let csrf = hidden_csrf(&page(&env, &session, "/records/incidents/new").await.text);
@@ -1310,13 +1374,122 @@ fn forms_for_incidents_and_none_for_persons() {
         );
         let a = page(&env, &session, "/records/incidents/inc-f/edit").await;
         assert_eq!(a.status, StatusCode::OK, "{}", env.name);
-        for path in [
-            "/records/persons/new",
-            "/records/persons/p-all/edit",
-            "/records/testimonies/t-all/edit",
-        ] {
-            let a = page(&env, &session, path).await;
-            assert_eq!(a.status, StatusCode::NOT_FOUND, "{} {path}", env.name);
+
+        // A person with nested recruitment, custody lines and restricted fields.
+        let a = page(&env, &session, "/records/persons/new").await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        let body = format!(
+            "csrf={csrf}&id=p-form&alias=Form+alias&roles=survivor%2C+witness&age_at_entry=16\
+             &recruitment.channel=telegram&recruitment.promised_job=typist\
+             &recruitment.promised_salary_usd=1500&custody=site-all%3B+2023-04%3B+2023-09%0D%0Asite-2\
+             &pii.legal_name=Fictional+Form+Name&exit=escaped"
+        );
+        let a = post_form(&env, &session, "/records/persons/new", &body).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}: {}", env.name, a.text);
+        let a = api(
+            &env,
+            Some(Role::Analyst),
+            "GET",
+            "/api/v1/persons/p-form",
+            None,
+        )
+        .await;
+        let person = a.json();
+        assert_eq!(
+            person["recruitment"]["promised_salary_usd"], 1500,
+            "{}",
+            env.name
+        );
+        assert_eq!(person["recruitment"]["channel"], "telegram");
+        assert_eq!(
+            person["custody"],
+            serde_json::json!([{"site":"site-all","from":"2023-04","to":"2023-09"},{"site":"site-2"}])
+        );
+        assert!(
+            person.get("pii").is_none(),
+            "{}: analysts never see pii",
+            env.name
+        );
+        assert!(a.headers.get("x-zonewatch-withheld").is_some());
+
+        // Errors inside nested fields and lines are shown beside their field.
+        let body = format!(
+            "csrf={csrf}&id=p-bad&alias=Bad&roles=survivor&recruitment.channel=pigeon\
+             &custody=site-all%3B+2023-13"
+        );
+        let a = post_form(&env, &session, "/records/persons/new", &body).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", env.name);
+        assert!(
+            a.text.contains("id=\"error-recruitment.channel\""),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("id=\"error-custody\""), "{}", a.text);
+        assert!(a.text.contains("line 1: from:"), "{}", a.text);
+
+        // A testimony: findings one per line, the last value taking the rest.
+        let body = format!(
+            "csrf={csrf}&id=t-form&person=p-form&date=2024-05&consent=internal_only\
+             &transcript=Fictional+words%0D%0Aon+two+lines\
+             &findings=slavery.ownership_claim%3B+site-all%3B+2023-05%3B+a+note%3B+with+a+semicolon"
+        );
+        let a = post_form(&env, &session, "/records/testimonies/new", &body).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}: {}", env.name, a.text);
+
+        // Without the key ring the server cannot open restricted fields: no edit form.
+        let a = page(&env, &session, "/records/persons/p-all/edit").await;
+        assert_eq!(a.status, StatusCode::CONFLICT, "{}", env.name);
+    });
+}
+
+#[test]
+fn an_unlocked_edit_form_saves_a_record_unchanged() {
+    each_backend(|env| async move {
+        let unlocked = Env {
+            name: env.name,
+            url: env.url.clone(),
+            app: env.unlocked.clone(),
+            unlocked: env.unlocked.clone(),
+            tokens: env.tokens.clone(),
+            _dir: None,
+            _pg: None,
+        };
+        let env = &unlocked;
+        let (_, session) = login(env, "u-investigator", PASSWORD).await;
+        for (plural, id) in [("persons", "p-all"), ("testimonies", "t-all")] {
+            let path = format!("/api/v1/{plural}/{id}");
+            let before = api(env, Some(Role::Investigator), "GET", &path, None).await;
+            assert!(before.text.contains("restricted"), "{}", env.name);
+            let form = page(env, &session, &format!("/records/{plural}/{id}/edit")).await;
+            assert_eq!(
+                form.status,
+                StatusCode::OK,
+                "{} {plural}: {}",
+                env.name,
+                form.text
+            );
+            let values = form_values(&form.text);
+            // The browser sends a text area's line breaks as CRLF.
+            let values: Vec<(String, String)> = values
+                .into_iter()
+                .map(|(k, v)| (k, v.replace('\n', "\r\n")))
+                .collect();
+            let a = post_form(
+                env,
+                &session,
+                &format!("/records/{plural}/{id}/edit"),
+                &url_encode(&values),
+            )
+            .await;
+            assert_eq!(
+                a.status,
+                StatusCode::SEE_OTHER,
+                "{} {plural}: {}",
+                env.name,
+                a.text
+            );
+            let after = api(env, Some(Role::Investigator), "GET", &path, None).await;
+            assert_eq!(before.json(), after.json(), "{} {plural}", env.name);
         }
     });
 }
@@ -1349,5 +1522,138 @@ fn the_favicon_is_no_content_not_a_404() {
         let a = page(&env, "", "/favicon.ico").await;
         assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", env.name);
         assert!(a.text.is_empty());
+    });
+}
+
+#[test]
+fn search_finds_open_text_and_never_restricted_values() {
+    each_backend(|env| async move {
+        let (_, analyst) = login(&env, "u-analyst", PASSWORD).await;
+        let a = page(&env, &analyst, "/search?q=compound+X").await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        assert!(
+            a.text.contains("/records/sites/site-all"),
+            "{}: a site by its alias: {}",
+            env.name,
+            a.text
+        );
+        let a = page(&env, &analyst, "/search?q=%40fictional_job").await;
+        assert!(
+            a.text.contains("/records/ads/ad-all"),
+            "{}: ad text",
+            env.name
+        );
+        let a = page(&env, &analyst, "/search?q=boss").await;
+        assert!(a.text.contains("/records/persons/p-perp"), "{}", env.name);
+        // Restricted values are not searched, even by an investigator on a server
+        // that can open them.
+        let unlocked = Env {
+            name: env.name,
+            url: env.url.clone(),
+            app: env.unlocked.clone(),
+            unlocked: env.unlocked.clone(),
+            tokens: env.tokens.clone(),
+            _dir: None,
+            _pg: None,
+        };
+        let (_, investigator) = login(&unlocked, "u-investigator", PASSWORD).await;
+        for q in ["restricted+name", "restricted+transcript", "X1"] {
+            let a = page(&unlocked, &investigator, &format!("/search?q={q}")).await;
+            assert!(
+                a.text.contains("Nothing matched"),
+                "{} {q}: {}",
+                env.name,
+                a.text
+            );
+        }
+        // Viewers find only public records.
+        let (_, viewer) = login(&env, "u-viewer", PASSWORD).await;
+        let a = page(&env, &viewer, "/search?q=boss").await;
+        assert!(!a.text.contains("p-perp"), "{}", env.name);
+        let a = page(&env, &viewer, "/search?q=compound").await;
+        assert!(a.text.contains("site-all"), "{}: a public site", env.name);
+    });
+}
+
+async fn upload(env: &Env, session: &str, csrf: &str, record: &str, content: &[u8]) -> Answer {
+    let boundary = "zwtestboundary";
+    let mut body = Vec::new();
+    for (name, value) in [
+        ("csrf", csrf),
+        ("record", record),
+        ("note", "fictional note"),
+    ] {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    send(
+        &env.app,
+        Request::post("/evidence/new")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::COOKIE, session)
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await
+}
+
+#[test]
+fn evidence_pages_upload_show_custody_and_download() {
+    each_backend(|env| async move {
+        let (_, investigator) = login(&env, "u-investigator", PASSWORD).await;
+        let listing = page(&env, &investigator, "/evidence").await;
+        assert_eq!(listing.status, StatusCode::OK, "{}", env.name);
+        let csrf = hidden_csrf(&listing.text);
+        let a = upload(&env, &investigator, "not-the-token", "site-all", b"bytes").await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{}: csrf", env.name);
+        let a = upload(&env, &investigator, &csrf, "no-such-record", b"bytes").await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", env.name);
+        let content = b"fictional photo bytes";
+        let a = upload(&env, &investigator, &csrf, "site-all", content).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}: {}", env.name, a.text);
+        let location = a
+            .headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .expect("location")
+            .to_owned();
+        let a = page(&env, &investigator, &location).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        assert!(a.text.contains("photo.jpg") && a.text.contains("<td>add</td>"));
+        let a = page(&env, &investigator, &format!("{location}/download")).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        assert_eq!(a.text.as_bytes(), content);
+        let a = page(&env, &investigator, &location).await;
+        assert!(
+            a.text.contains("<td>download</td>"),
+            "{}: custody",
+            env.name
+        );
+        // Analysts see the file but may not take its bytes.
+        let (_, analyst) = login(&env, "u-analyst", PASSWORD).await;
+        let a = page(&env, &analyst, &format!("{location}/download")).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", env.name);
+        let a = page(&env, &analyst, "/evidence?record=site-all").await;
+        assert!(a.text.contains(&location), "{}", env.name);
+        // Evidence of a person is sealed: the locked server cannot take it.
+        let a = upload(&env, &investigator, &csrf, "p-all", content).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{}: {}", env.name, a.text);
+        let a = page(&env, &investigator, "/records/by-id/p-all").await;
+        assert_eq!(
+            a.headers.get(header::LOCATION).map(|v| v.as_bytes()),
+            Some(&b"/records/persons/p-all"[..]),
+            "{}",
+            env.name
+        );
     });
 }
