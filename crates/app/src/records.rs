@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use zonewatch_model::{Json, Kind, Sensitivity};
+use zonewatch_model::{is_valid_id, Json, Kind, Sensitivity};
 use zonewatch_store::export::export_line;
 use zonewatch_store::import::{ImportError, ImportOptions, LineError};
 use zonewatch_store::load::{load_records, Fields};
@@ -115,6 +115,11 @@ impl App {
     /// The record with this id, of this kind, as the actor may see it.
     pub fn record_get(&mut self, kind: Kind, id: &str) -> Result<Option<RecordView>> {
         self.require(Action::ReadPublic)?;
+        // No record has such an id, and PostgreSQL refuses some of the text a path
+        // may hold (a NUL byte): answer "none" without asking the store.
+        if !is_valid_id(id) {
+            return Ok(None);
+        }
         let Some(row) = self.store.get(id)? else {
             return Ok(None);
         };
@@ -223,7 +228,12 @@ impl App {
     /// transaction; refuses while another record names it.
     pub fn record_delete(&mut self, kind: Kind, id: &str) -> Result<(), WriteError> {
         self.require(Action::WriteRecords)?;
-        match self.store.get(id).map_err(AppError::from)? {
+        let found = if is_valid_id(id) {
+            self.store.get(id).map_err(AppError::from)?
+        } else {
+            None // as in record_get
+        };
+        match found {
             Some(row) if row.kind == kind => {}
             _ => {
                 return Err(WriteError::NotFound {
@@ -312,7 +322,9 @@ fn check_line(kind: Kind, line: &str) -> Result<String, WriteError> {
             ))
         }
     }
-    text("id").ok_or_else(|| {
+    // Checked here, before the id is looked up: the import would refuse it too, but
+    // only after the store was asked (and PostgreSQL fails on a NUL byte).
+    text("id").filter(|id| is_valid_id(id)).ok_or_else(|| {
         invalid(
             Some("id"),
             "an id (1 to 128 of A-Z a-z 0-9 . _ : -) is expected".into(),

@@ -7,7 +7,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use zonewatch_app::records::{ListQuery, WriteError};
+use zonewatch_app::records::{ListQuery, WriteError, MAX_LIMIT};
 use zonewatch_app::{Action, App};
 use zonewatch_findings::{Dataset, ReportOptions};
 use zonewatch_model::Kind;
@@ -23,6 +23,10 @@ pub const IMPORT_LIMIT: usize = 256 * 1024 * 1024;
 pub const WITHHELD_HEADER: &str = "x-zonewatch-withheld";
 
 pub fn routes() -> Router<Shared> {
+    api_routes().layer(axum::middleware::map_response(json_errors))
+}
+
+fn api_routes() -> Router<Shared> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/report", get(report))
@@ -36,6 +40,43 @@ pub fn routes() -> Router<Shared> {
             "/api/v1/{plural}/{id}",
             get(get_one).put(update).delete(delete),
         )
+}
+
+/// Errors axum answers itself (a query string, path or body its extractors cannot
+/// read, a body over the limit, a method a route does not have) come as plain text:
+/// the API answers every error as a JSON object with `error`, so they are wrapped.
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_json {
+        return response;
+    }
+    let allow = response.headers().get(header::ALLOW).cloned();
+    // axum's rejection texts are short; a longer body is cut, not read whole.
+    let text = match axum::body::to_bytes(response.into_body(), 4096).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).trim().to_owned(),
+        Err(_) => String::new(),
+    };
+    let message = if text.is_empty() {
+        status
+            .canonical_reason()
+            .unwrap_or("the request failed")
+            .to_lowercase()
+    } else {
+        text
+    };
+    let mut wrapped = ApiError::new(status, message).into_response();
+    if let Some(allow) = allow {
+        wrapped.headers_mut().insert(header::ALLOW, allow);
+    }
+    wrapped
 }
 
 async fn openapi() -> Response {
@@ -89,23 +130,44 @@ fn write_error(e: WriteError) -> ApiError {
     }
 }
 
-/// `?limit=&after=&date_from=&date_to=` and any other `field=value` as a filter.
-fn list_query(params: Vec<(String, String)>) -> Result<ListQuery, ApiError> {
+/// `?limit=&after=&date_from=&date_to=` and any other `field=value` as a filter on
+/// one of the kind's fields (a name it does not have is refused: a typo must not
+/// quietly match nothing).
+fn list_query(kind: Kind, params: Vec<(String, String)>) -> Result<ListQuery, ApiError> {
     let mut query = ListQuery::default();
     for (name, value) in params {
         match name.as_str() {
             "limit" => {
-                query.limit = Some(value.parse().map_err(|_| {
-                    ApiError::new(
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        "`limit` must be a whole number from 1 to 1000",
-                    )
-                })?)
+                // Refused rather than clamped: a client asking for 0 or 5000 has a bug.
+                let limit = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=MAX_LIMIT).contains(n))
+                    .ok_or_else(|| {
+                        ApiError::new(
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            format!("`limit` must be a whole number from 1 to {MAX_LIMIT}"),
+                        )
+                    })?;
+                query.limit = Some(limit);
             }
             "after" => query.after = Some(value),
             "date_from" => query.date_from = Some(value),
             "date_to" => query.date_to = Some(value),
-            _ => query.filters.push((name, value)),
+            _ => {
+                let fields = crate::openapi::filter_fields(kind);
+                if !fields.contains(&name) {
+                    return Err(ApiError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        format!(
+                            "`{name}` is not a filter of {}: limit, after, date_from, date_to, {}",
+                            kind.plural(),
+                            fields.join(", ")
+                        ),
+                    ));
+                }
+                query.filters.push((name, value));
+            }
         }
     }
     Ok(query)
@@ -118,7 +180,7 @@ async fn list(
     Query(params): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
     let kind = kind_of(&plural)?;
-    let query = list_query(params)?;
+    let query = list_query(kind, params)?;
     let page = with_app(&state, actor, move |app| Ok(app.record_list(kind, &query)?)).await?;
     let mut text = String::from("{\"items\":[");
     for (i, item) in page.items.iter().enumerate() {
@@ -240,6 +302,13 @@ async fn import(
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
     let dry_run = params.dry_run.unwrap_or(false);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        // Most likely a client that forgot the body: say so rather than import nothing.
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the body is empty: v1 JSON Lines (one record per line) is expected",
+        ));
+    }
     let summary = with_app(&state, actor, move |app| {
         let options = zonewatch_store::import::ImportOptions {
             dry_run,
@@ -324,6 +393,13 @@ async fn report(
     Authed(actor): Authed,
     Query(params): Query<ReportParams>,
 ) -> Result<Response, ApiError> {
+    if params.threshold.is_some_and(|t| t < 2) {
+        // A threshold of 1 would show every count exactly: refused, not raised.
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "`threshold` must be a whole number of at least 2",
+        ));
+    }
     let value = with_app(&state, actor, move |app| {
         let options = report_options(
             app,

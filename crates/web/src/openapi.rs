@@ -1,9 +1,15 @@
 //! The OpenAPI 3 document of `/api/v1`, built from [`ROUTES`], the one list of the
 //! API's routes kept next to them (`api.rs`). A test checks that every route the
 //! router answers is in it, and that each listed route is answered.
+//!
+//! Each kind's record schema is written from FORMAT.md and the model's vocabularies,
+//! so clients (and `scripts/schemathesis.sh`) can tell a valid object from an invalid
+//! one. The schemas check shape only: what needs the database (references naming
+//! records of the right kind) or a calendar (dates that exist, country codes that
+//! exist) is the server's to check, and answered 422.
 
 use serde_json::{json, Map, Value};
-use zonewatch_model::Kind;
+use zonewatch_model::vocab::*;
 
 /// (method, path, summary) of every API route; `{plural}` stands for each kind.
 pub const ROUTES: &[(&str, &str, &str)] = &[
@@ -50,117 +56,564 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn error_responses(op: &mut Map<String, Value>, method: &str) {
-    let has_id = op_has_id(op);
-    let Some(Value::Object(responses)) = op.get_mut("responses") else {
-        return;
-    };
-    let err = json!({"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}});
-    responses.insert("401".into(), err.clone());
-    responses.insert("403".into(), err.clone());
-    if method != "get" || has_id {
-        responses.insert("404".into(), err.clone());
-    }
-    if method == "post" || method == "put" {
-        responses.insert("422".into(), err.clone());
-        responses.insert("409".into(), err.clone());
-    }
-    if method == "delete" {
-        responses.insert("409".into(), err);
-    }
+/// A record id (FORMAT.md, "Lines").
+const ID_PATTERN: &str = "^[A-Za-z0-9._:-]{1,128}$";
+
+fn id() -> Value {
+    json!({"type": "string", "pattern": ID_PATTERN})
 }
 
-fn op_has_id(op: &Map<String, Value>) -> bool {
-    op.get("operationId")
-        .and_then(Value::as_str)
-        .is_some_and(|id| {
-            id.ends_with("_one") || id.starts_with("update") || id.starts_with("delete")
+fn ids() -> Value {
+    json!({"type": "array", "items": id(), "uniqueItems": true})
+}
+
+/// Text a required field holds: not empty (nor blank, which the server checks).
+fn text() -> Value {
+    json!({"type": "string", "minLength": 1})
+}
+
+fn texts() -> Value {
+    json!({"type": "array", "items": text(), "uniqueItems": true})
+}
+
+fn any_text() -> Value {
+    json!({"type": "string"})
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the server checks that the date exists.
+fn date() -> Value {
+    json!({"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"})
+}
+
+/// An upper-case ISO 3166-1 alpha-2 code; the server checks that it exists.
+fn country() -> Value {
+    json!({"type": "string", "pattern": "^[A-Z]{2}$"})
+}
+
+/// A BCP 47 tag, checked for shape exactly as the server does.
+fn language() -> Value {
+    json!({"type": "string", "pattern": "^([A-Za-z]{2,3}|[A-Za-z]{5,8})(-[A-Za-z0-9]{1,8})*$"})
+}
+
+fn count() -> Value {
+    json!({"type": "integer", "minimum": 0})
+}
+
+fn vocab<V: Vocabulary>() -> Value {
+    let values: Vec<&str> = V::values().iter().map(|v| v.as_str()).collect();
+    json!({"type": "string", "enum": values})
+}
+
+fn vocabs<V: Vocabulary>() -> Value {
+    json!({"type": "array", "items": vocab::<V>(), "uniqueItems": true})
+}
+
+/// A closed object: `properties` in order, the `required` ones, nothing else.
+fn object(properties: Vec<(&str, Value)>, required: &[&str]) -> Value {
+    let mut map = Map::new();
+    for (name, schema) in properties {
+        map.insert(name.to_owned(), schema);
+    }
+    json!({"type": "object", "properties": map, "required": required, "additionalProperties": false})
+}
+
+/// The v1 object of one kind (FORMAT.md, "Kinds"). Restricted fields are optional
+/// everywhere, so the objects the API answers (which leave them out for roles that
+/// may not read them) match the same schema.
+pub fn record_schema(kind: Kind) -> Value {
+    let (mut fields, required): (Vec<(&str, Value)>, &[&str]) = match kind {
+        Kind::Source => (
+            vec![
+                ("title", text()),
+                ("type", vocab::<SourceType>()),
+                ("url", any_text()),
+                ("date", date()),
+                ("publisher", any_text()),
+                (
+                    "sha256",
+                    json!({"type": "string", "pattern": "^[0-9a-f]{64}$"}),
+                ),
+            ],
+            &["title", "type"],
+        ),
+        Kind::Organization => (
+            vec![
+                ("name", text()),
+                ("type", vocab::<OrganizationType>()),
+                ("aliases", texts()),
+                ("country", country()),
+            ],
+            &["name", "type"],
+        ),
+        Kind::Site => (
+            vec![
+                ("name", text()),
+                ("category", vocab::<SiteCategory>()),
+                ("country", country()),
+                ("admin1", any_text()),
+                ("admin2", any_text()),
+                (
+                    "lat",
+                    json!({"type": "number", "minimum": -90, "maximum": 90}),
+                ),
+                (
+                    "lon",
+                    json!({"type": "number", "minimum": -180, "maximum": 180}),
+                ),
+                ("former_use", vocab::<FormerUse>()),
+                ("aliases", texts()),
+                ("operators", ids()),
+            ],
+            &["name", "category", "country"],
+        ),
+        Kind::SiteStatus => (
+            vec![
+                ("site", id()),
+                ("date", date()),
+                ("status", vocab::<SiteStatusValue>()),
+                ("basis", vocab::<ObservationBasis>()),
+                ("relocated_to", id()),
+                ("note", any_text()),
+            ],
+            &["site", "date", "status", "basis"],
+        ),
+        Kind::Intervention => (
+            vec![
+                ("site", id()),
+                ("date", date()),
+                ("type", vocab::<InterventionType>()),
+                ("agencies", ids()),
+                ("persons_removed", count()),
+                ("persons_arrested", count()),
+                ("note", any_text()),
+            ],
+            &["site", "date", "type"],
+        ),
+        Kind::Person => {
+            let mut recruitment = object(
+                vec![
+                    ("channel", vocab::<RecruitmentChannel>()),
+                    ("promised_job", any_text()),
+                    (
+                        "promised_salary_usd",
+                        json!({"type": "number", "minimum": 0}),
+                    ),
+                    ("date", date()),
+                    ("ad", id()),
+                ],
+                &[],
+            );
+            set(&mut recruitment, "minProperties", json!(1));
+            let custody = object(
+                vec![("site", id()), ("from", date()), ("to", date())],
+                &["site"],
+            );
+            let mut pii = object(
+                vec![
+                    ("legal_name", any_text()),
+                    ("date_of_birth", date()),
+                    ("contact", any_text()),
+                    ("document_numbers", texts()),
+                    ("address", any_text()),
+                ],
+                &[],
+            );
+            set(&mut pii, "minProperties", json!(1));
+            set(
+                &mut pii,
+                "description",
+                json!("always restricted: left out for roles that may not read it"),
+            );
+            let mut roles = vocabs::<PersonRole>();
+            set(&mut roles, "minItems", json!(1));
+            (
+                vec![
+                    ("alias", text()),
+                    ("roles", roles),
+                    ("nationality", country()),
+                    ("gender", vocab::<Gender>()),
+                    (
+                        "age_at_entry",
+                        json!({"type": "integer", "minimum": 0, "maximum": 150}),
+                    ),
+                    ("recruitment", recruitment),
+                    (
+                        "custody",
+                        json!({"type": "array", "items": custody, "uniqueItems": true}),
+                    ),
+                    ("exit", vocab::<ExitMode>()),
+                    ("pii", pii),
+                ],
+                &["alias", "roles"],
+            )
+        }
+        Kind::Testimony => {
+            let finding = object(
+                vec![
+                    ("code", vocab::<FindingCode>()),
+                    ("note", any_text()),
+                    ("site", id()),
+                    ("date", date()),
+                ],
+                &["code"],
+            );
+            (
+                vec![
+                    ("person", id()),
+                    ("date", date()),
+                    ("consent", vocab::<Consent>()),
+                    ("language", language()),
+                    ("interviewer", any_text()),
+                    (
+                        "transcript",
+                        json!({"type": "string", "description": "always restricted: left out for roles that may not read it"}),
+                    ),
+                    (
+                        "findings",
+                        json!({"type": "array", "items": finding, "uniqueItems": true}),
+                    ),
+                ],
+                &["person", "date", "consent"],
+            )
+        }
+        Kind::Incident => (
+            vec![
+                ("type", vocab::<IncidentType>()),
+                ("date", date()),
+                ("site", id()),
+                ("victims", ids()),
+                ("perpetrators", ids()),
+                ("testimony", id()),
+                ("description", any_text()),
+            ],
+            &["type"],
+        ),
+        Kind::Ad => (
+            vec![
+                ("platform", vocab::<Platform>()),
+                ("text", text()),
+                ("url", any_text()),
+                ("posted", date()),
+                ("language", language()),
+            ],
+            &["platform", "text"],
+        ),
+    };
+    let mut properties = vec![
+        ("kind", json!({"type": "string", "const": kind.as_str()})),
+        ("id", id()),
+    ];
+    properties.append(&mut fields);
+    properties.push(("sources", ids()));
+    properties.push(("sensitivity", vocab::<Sensitivity>()));
+    let mut all_required = vec!["kind", "id"];
+    all_required.extend_from_slice(required);
+    object(properties, &all_required)
+}
+
+/// The top-level fields of `kind` a list may filter on (`?field=value`): those
+/// holding text, a number or a list of texts, never an always-restricted one (it is
+/// not in the open part a filter reads).
+pub fn filter_fields(kind: Kind) -> &'static [String] {
+    static FIELDS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    let all = FIELDS.get_or_init(|| {
+        Kind::ALL
+            .iter()
+            .map(|kind| {
+                let schema = record_schema(*kind);
+                let Some(Value::Object(properties)) = schema.get("properties") else {
+                    return Vec::new();
+                };
+                let scalar = |s: &Value| {
+                    matches!(
+                        s.get("type").and_then(Value::as_str),
+                        Some("string" | "integer" | "number")
+                    )
+                };
+                properties
+                    .iter()
+                    .filter(|(name, field)| {
+                        !matches!(name.as_str(), "kind" | "id")
+                            && !zonewatch_model::restricted::always_restricted(*kind)
+                                .contains(&name.as_str())
+                            && (scalar(field)
+                                || field.get("items").is_some_and(|items| {
+                                    items.get("type").and_then(Value::as_str) == Some("string")
+                                }))
+                    })
+                    .map(|(name, _)| name.clone())
+                    .collect()
+            })
+            .collect()
+    });
+    Kind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .and_then(|i| all.get(i))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The components name of a kind's schema: `Source`, `SiteStatus`…
+fn schema_name(kind: Kind) -> String {
+    kind.as_str()
+        .split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
         })
+        .collect()
+}
+
+fn schema_ref(kind: Kind) -> Value {
+    json!({"$ref": format!("#/components/schemas/{}", schema_name(kind))})
+}
+
+fn error_response(description: &str) -> Value {
+    json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+}
+
+fn json_response(description: &str, schema: Value) -> Value {
+    json!({"description": description, "content": {"application/json": {"schema": schema}}})
+}
+
+fn query(name: &str, description: &str, schema: Value) -> Value {
+    json!({"name": name, "in": "query", "required": false, "description": description, "schema": schema})
 }
 
 fn operation(method: &str, path: &str, summary: &str, kind: Option<Kind>) -> Value {
-    let object = json!({"$ref": "#/components/schemas/Record"});
-    let name = kind.map_or("", |k| k.plural());
+    let has_id = path.contains("{id}");
     let mut params = Vec::new();
-    if path.contains("{id}") {
-        params.push(json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9._:-]{1,128}$"}}));
+    if has_id {
+        params.push(json!({"name": "id", "in": "path", "required": true, "schema": id()}));
     }
-    let (op_id, ok) = match (method, path.contains("{id}")) {
-        ("get", true) => (
-            format!("get_one_{name}"),
-            json!({"200": {"description": "the record", "content": {"application/json": {"schema": object}}}}),
-        ),
-        ("put", _) => (
-            format!("update_{name}"),
-            json!({"200": {"description": "the record as stored", "content": {"application/json": {"schema": object}}}}),
-        ),
-        ("delete", _) => (
-            format!("delete_{name}"),
-            json!({"204": {"description": "deleted"}}),
-        ),
-        ("post", _) if kind.is_none() => (
-            "import".to_owned(),
-            json!({"200": {"description": "the import's summary", "content": {"application/json": {"schema": {"type": "object", "properties": {"records": {"type": "integer"}, "by_kind": {"type": "object", "additionalProperties": {"type": "integer"}}, "written": {"type": "boolean"}}}}}}}),
-        ),
-        ("post", _) => (
-            format!("create_{name}"),
-            json!({"201": {"description": "created", "content": {"application/json": {"schema": object}}}}),
-        ),
-        ("get", false) if kind.is_some() => {
-            for (p, d) in [
-                ("limit", "1 to 1000, default 100"),
-                ("after", "the `next` of the previous page"),
-                ("date_from", "date or partial date"),
-                ("date_to", "date or partial date"),
-            ] {
-                params.push(json!({"name": p, "in": "query", "required": false, "description": d, "schema": {"type": "string"}}));
-            }
-            params.push(json!({"name": "filters", "in": "query", "required": false, "style": "form", "explode": true, "description": "any top-level field = value: a reference (`site=ID`), a vocabulary field (`status=operating`), `country=KH`", "schema": {"type": "object", "additionalProperties": {"type": "string"}}}));
-            (
-                format!("list_{name}"),
-                json!({"200": {"description": "one page", "content": {"application/json": {"schema": {"type": "object", "required": ["items", "next", "withheld"], "properties": {"items": {"type": "array", "items": object}, "next": {"type": ["string", "null"]}, "withheld": {"type": "array", "items": {"type": "string"}}}}}}}}),
-            )
-        }
-        _ => {
-            let base = path.trim_start_matches("/api/v1/").replace(['.', '/'], "_");
-            if path.ends_with("report") {
-                for p in ["public", "trace"] {
-                    params.push(json!({"name": p, "in": "query", "required": false, "schema": {"type": "boolean"}}));
-                }
-                params.push(json!({"name": "threshold", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 2}}));
-            }
-            if path.ends_with("assess") {
-                params.push(json!({"name": "person", "in": "query", "required": false, "schema": {"type": "string"}}));
-            }
-            (
-                base,
-                json!({"200": {"description": "JSON", "content": {"application/json": {"schema": {}}}}}),
-            )
-        }
+    let mut body = None;
+    let mut responses = Map::new();
+    let mut add = |code: &str, response: Value| {
+        responses.insert(code.to_owned(), response);
     };
-    let mut op =
-        json!({"summary": summary, "operationId": op_id, "parameters": params, "responses": ok});
-    if kind.is_none() && method == "post" {
-        params.push(json!({"name": "dry_run", "in": "query", "required": false, "schema": {"type": "boolean"}}));
-        set(&mut op, "parameters", json!(params));
-        set(
-            &mut op,
-            "requestBody",
-            json!({"required": true, "content": {"application/jsonl": {"schema": {"type": "string", "description": "v1 JSON Lines"}}}}),
+    let op_id = match (method, kind) {
+        ("get", None) if path.ends_with("openapi.json") => {
+            add(
+                "200",
+                json_response("this document", json!({"type": "object"})),
+            );
+            "openapi_json".to_owned()
+        }
+        ("get", None) if path.ends_with("report") => {
+            params.push(query(
+                "public",
+                "the public report (viewers always get it)",
+                json!({"type": "boolean"}),
+            ));
+            params.push(query(
+                "trace",
+                "beside each figure, the ids that make it up",
+                json!({"type": "boolean"}),
+            ));
+            params.push(query(
+                "threshold",
+                "public report: the smallest count shown exactly",
+                json!({"type": "integer", "minimum": 2}),
+            ));
+            add(
+                "200",
+                json_response(
+                    "the report (FORMAT.md, \"Report\")",
+                    json!({"type": "object"}),
+                ),
+            );
+            add("422", error_response("a parameter out of range"));
+            "report".to_owned()
+        }
+        ("get", None) => {
+            params.push(query("person", "only this person's assessment", id()));
+            add(
+                "200",
+                json_response(
+                    "assessments (FORMAT.md, \"Assessments\")",
+                    json!({"type": "array", "items": {"type": "object"}}),
+                ),
+            );
+            add("404", error_response("no person with this id"));
+            "assess".to_owned()
+        }
+        ("post", None) => {
+            params.push(query(
+                "dry_run",
+                "validate only, write nothing",
+                json!({"type": "boolean"}),
+            ));
+            body = Some(
+                json!({"required": true, "content": {"application/jsonl": {"schema": {"type": "string", "minLength": 1, "description": "v1 JSON Lines"}}}}),
+            );
+            add(
+                "200",
+                json_response(
+                    "the import's summary",
+                    json!({
+                        "type": "object",
+                        "required": ["records", "by_kind", "written"],
+                        "properties": {
+                            "records": {"type": "integer", "minimum": 0},
+                            "by_kind": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+                            "written": {"type": "boolean"}
+                        }
+                    }),
+                ),
+            );
+            add(
+                "413",
+                error_response("the body is larger than the API takes (use the CLI)"),
+            );
+            add(
+                "422",
+                error_response(
+                    "the input has errors (each with its line and field); nothing was written",
+                ),
+            );
+            "import".to_owned()
+        }
+        (_, None) => String::new(),
+        ("get", Some(kind)) if !has_id => {
+            params.push(query(
+                "limit",
+                "page size",
+                json!({"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
+            ));
+            params.push(query(
+                "after",
+                "the `next` of the previous page",
+                json!({"type": "string"}),
+            ));
+            params.push(query(
+                "date_from",
+                "date or partial date: records whose `date` (or `posted`) ends on or after it",
+                json!({"type": "string"}),
+            ));
+            params.push(query(
+                "date_to",
+                "date or partial date: records whose `date` (or `posted`) starts on or before it",
+                json!({"type": "string"}),
+            ));
+            for field in filter_fields(kind) {
+                params.push(query(
+                    field,
+                    "only records whose field equals this value (or whose list holds it)",
+                    json!({"type": "string"}),
+                ));
+            }
+            add(
+                "200",
+                json_response(
+                    "one page, sorted by id",
+                    json!({
+                        "type": "object",
+                        "required": ["items", "next", "withheld"],
+                        "properties": {
+                            "items": {"type": "array", "items": schema_ref(kind)},
+                            "next": {"type": ["string", "null"], "description": "pass as `after` for the next page; null on the last"},
+                            "withheld": {"type": "array", "items": id(), "description": "ids of items whose restricted fields were left out"}
+                        },
+                        "additionalProperties": false
+                    }),
+                ),
+            );
+            add(
+                "422",
+                error_response(
+                    "a parameter out of range, or a filter on a field the kind does not have",
+                ),
+            );
+            format!("list_{}", kind.plural())
+        }
+        ("get", Some(kind)) => {
+            add("200", json_response("the record", schema_ref(kind)));
+            add(
+                "404",
+                error_response(
+                    "no record of this kind with this id (or the caller may not see it)",
+                ),
+            );
+            format!("get_one_{}", kind.plural())
+        }
+        ("post", Some(kind)) => {
+            body = Some(
+                json!({"required": true, "content": {"application/json": {"schema": schema_ref(kind)}}}),
+            );
+            let mut created = json_response("created; Location names it", schema_ref(kind));
+            let links: Map<String, Value> = ["get_one", "update", "delete"]
+                .iter()
+                .map(|op| {
+                    (
+                        (*op).to_owned(),
+                        json!({"operationId": format!("{op}_{}", kind.plural()), "parameters": {"id": "$response.body#/id"}}),
+                    )
+                })
+                .collect();
+            set(&mut created, "links", Value::Object(links));
+            add("201", created);
+            add("409", error_response("a record with this id exists"));
+            add("413", error_response("the body is too large"));
+            add(
+                "422",
+                error_response(
+                    "the record is invalid (each error names its field); nothing was written",
+                ),
+            );
+            format!("create_{}", kind.plural())
+        }
+        ("put", Some(kind)) => {
+            body = Some(
+                json!({"required": true, "content": {"application/json": {"schema": schema_ref(kind)}}}),
+            );
+            add(
+                "200",
+                json_response("the record as stored", schema_ref(kind)),
+            );
+            add("404", error_response("no record of this kind with this id"));
+            add("413", error_response("the body is too large"));
+            add(
+                "422",
+                error_response(
+                    "the record is invalid, or its id is not the path's; nothing was written",
+                ),
+            );
+            format!("update_{}", kind.plural())
+        }
+        ("delete", Some(kind)) => {
+            add("204", json!({"description": "deleted"}));
+            add("404", error_response("no record of this kind with this id"));
+            add(
+                "409",
+                error_response("other records name this one (`referenced_by`)"),
+            );
+            format!("delete_{}", kind.plural())
+        }
+        (_, Some(_)) => String::new(),
+    };
+    let open = path.ends_with("openapi.json");
+    if !open {
+        responses.insert(
+            "400".into(),
+            error_response("a query string, path or body that cannot be read"),
         );
-    } else if method == "post" || method == "put" {
-        set(
-            &mut op,
-            "requestBody",
-            json!({"required": true, "content": {"application/json": {"schema": object}}}),
+        responses.insert(
+            "401".into(),
+            error_response("no credentials, or unknown ones"),
+        );
+        responses.insert(
+            "403".into(),
+            error_response("the caller's role may not do this"),
         );
     }
-    if let Value::Object(map) = &mut op {
-        if path != "/api/v1/openapi.json" {
-            error_responses(map, method);
-        } else {
-            map.insert("security".into(), json!([]));
-        }
+    let mut op = json!({"summary": summary, "operationId": op_id, "parameters": params, "responses": responses});
+    if let Some(body) = body {
+        set(&mut op, "requestBody", body);
+    }
+    if open {
+        set(&mut op, "security", json!([]));
     }
     op
 }
@@ -183,12 +636,29 @@ pub fn openapi_document() -> Value {
             set(entry, method, operation(method, path, summary, kind));
         }
     }
+    let mut schemas = Map::new();
+    for kind in Kind::ALL {
+        schemas.insert(schema_name(*kind), record_schema(*kind));
+    }
+    schemas.insert(
+        "Error".into(),
+        json!({"type": "object", "required": ["error"], "properties": {
+            "error": {"type": "string"},
+            "errors": {"type": "array", "items": {"type": "object", "required": ["message"], "properties": {
+                "line": {"type": "integer"},
+                "field": {"type": ["string", "null"]},
+                "message": {"type": "string"}
+            }}},
+            "stopped_early": {"type": "boolean"},
+            "referenced_by": {"type": "array", "items": {"type": "string"}}
+        }}),
+    );
     json!({
         "openapi": "3.1.0",
         "info": {
             "title": "zonewatch API",
             "version": "1",
-            "description": "Records are the v1 JSON objects of FORMAT.md. Restricted fields are left out for roles that may not read them (and while the server does not hold the passphrase); the X-Zonewatch-Withheld header and a list's `withheld` say so."
+            "description": "Records are the v1 JSON objects of FORMAT.md. Restricted fields are left out for roles that may not read them (and while the server does not hold the passphrase); the X-Zonewatch-Withheld header and a list's `withheld` say so. Every error is a JSON object with `error`."
         },
         "servers": [{"url": "/"}],
         "security": [{"bearer": []}, {"session": []}],
@@ -198,14 +668,7 @@ pub fn openapi_document() -> Value {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "zonewatch token create NAME"},
                 "session": {"type": "apiKey", "in": "cookie", "name": "zw_session", "description": "from the login page; writes also need the X-CSRF-Token header"}
             },
-            "schemas": {
-                "Record": {"type": "object", "required": ["kind", "id"], "properties": {"kind": {"type": "string", "enum": Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>()}, "id": {"type": "string"}}, "additionalProperties": true},
-                "Error": {"type": "object", "required": ["error"], "properties": {
-                    "error": {"type": "string"},
-                    "errors": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": ["string", "null"]}, "message": {"type": "string"}}}},
-                    "referenced_by": {"type": "array", "items": {"type": "string"}}
-                }}
-            }
+            "schemas": schemas
         }
     })
 }
