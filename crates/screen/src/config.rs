@@ -142,6 +142,25 @@ pub struct Config {
     pub salary: SalaryFile,
     pub contacts: ContactsFile,
     pub weights: crate::score::Weights,
+    /// SHA-256 (hex) of the texts of signals.toml, salary.toml and contacts.toml as
+    /// read: part of [`crate::Screener::fingerprint`].
+    pub patterns_sha256: String,
+}
+
+/// SHA-256 of the pattern files' texts, each preceded by its name and length so
+/// that moving text from one file to another changes it too.
+fn patterns_sha256(signals: &str, salary: &str, contacts: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for (name, text) in [
+        ("signals.toml", signals),
+        ("salary.toml", salary),
+        ("contacts.toml", contacts),
+    ] {
+        h.update(format!("{name} {}\n", text.len()));
+        h.update(text);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ConfigError> {
@@ -166,6 +185,7 @@ impl Config {
             contacts: parse("contacts.toml", contacts)?,
             weights: crate::score::Weights::from_toml(weights)
                 .map_err(|m| ConfigError::invalid("weights.toml", m))?,
+            patterns_sha256: patterns_sha256(signals, salary, contacts),
         };
         config.check()?;
         Ok(config)
@@ -204,6 +224,7 @@ impl Config {
             weights: crate::score::Weights::from_toml(&weights).map_err(|m| {
                 ConfigError::invalid(&dir.join("weights.toml").display().to_string(), m)
             })?,
+            patterns_sha256: patterns_sha256(&signals, &salary, &contacts),
         };
         config.check()?;
         Ok(config)

@@ -85,6 +85,24 @@ pub struct Screener {
     /// Index into `weights` per feature: signal codes, then contact features.
     weights: Vec<f64>,
     bias: f64,
+    /// See [`Screener::fingerprint`].
+    fingerprint: String,
+}
+
+fn fingerprint(config: &Config) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(concat!(
+        "zonewatch-screen ",
+        env!("CARGO_PKG_VERSION"),
+        "\n"
+    ));
+    h.update(&config.patterns_sha256);
+    h.update("\n");
+    // The weights as written back, so that comments and layout do not count.
+    h.update(config.weights.to_toml());
+    let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
 }
 
 /// Features from contacts, after the signal codes.
@@ -131,6 +149,7 @@ impl Screener {
             config,
             weights: Vec::new(),
             bias: 0.0,
+            fingerprint: String::new(),
         };
         let weights = screener.config.weights.clone();
         screener.set_weights(&weights)?;
@@ -157,11 +176,20 @@ impl Screener {
             .collect();
         self.bias = weights.bias;
         self.config.weights = weights.clone();
+        self.fingerprint = fingerprint(&self.config);
         Ok(())
     }
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// What the results of this screener depend on, as `sha256:` and 64 hex digits:
+    /// this crate's version (the code), the pattern files' texts and the weights.
+    /// Stored results carry it, so that results of other patterns or weights are
+    /// known to be out of date.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// Signal codes in feature order, then [`CONTACT_FEATURES`].

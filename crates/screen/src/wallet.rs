@@ -21,6 +21,12 @@ impl Chain {
             Chain::Bitcoin => "bitcoin",
         }
     }
+
+    pub fn parse(text: &str) -> Option<Chain> {
+        [Chain::Tron, Chain::Ethereum, Chain::Bitcoin]
+            .into_iter()
+            .find(|c| c.as_str() == text)
+    }
 }
 
 const BASE58: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";

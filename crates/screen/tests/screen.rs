@@ -710,6 +710,35 @@ fn analysts_can_override_one_data_file() {
 }
 
 #[test]
+fn the_fingerprint_follows_the_patterns_and_weights() {
+    let shipped = screener().fingerprint().to_string();
+    assert!(
+        shipped.starts_with("sha256:") && shipped.len() == 7 + 64,
+        "{shipped}"
+    );
+    assert_eq!(Screener::new().expect("loads").fingerprint(), shipped);
+    let edited = Config::from_texts(
+        &config::SIGNALS_TOML.replace("\"Kampot\",", "\"Kampot\", \"Example Town\","),
+        config::SALARY_TOML,
+        config::CONTACTS_TOML,
+        config::WEIGHTS_TOML,
+    )
+    .expect("loads");
+    let edited = Screener::from_config(edited).expect("compiles");
+    assert_ne!(edited.fingerprint(), shipped);
+    let mut reweighted = Screener::new().expect("loads");
+    let shipped_weights = reweighted.config().weights.clone();
+    let mut weights = shipped_weights.clone();
+    weights.bias += 0.5;
+    reweighted.set_weights(&weights).expect("same features");
+    assert_ne!(reweighted.fingerprint(), shipped);
+    reweighted
+        .set_weights(&shipped_weights)
+        .expect("same features");
+    assert_eq!(reweighted.fingerprint(), shipped);
+}
+
+#[test]
 fn shipped_weights_say_what_they_were_fitted_from() {
     let w = &screener().config().weights;
     assert!(
