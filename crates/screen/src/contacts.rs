@@ -3,7 +3,6 @@
 
 use crate::matcher::{char_at, char_before, Messenger};
 use crate::wallet::{self, Chain};
-use phonenumber::Mode;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -120,7 +119,7 @@ thread_local! {
 pub(crate) fn e164(digits: &str, region: Option<phonenumber::country::Id>) -> Option<String> {
     PHONE_CACHE.with(|cell| {
         let Ok(mut cell) = cell.try_borrow_mut() else {
-            return e164_uncached(digits, region);
+            return uncached(digits, region);
         };
         let (key, cache) = &mut *cell;
         key.clear();
@@ -132,7 +131,7 @@ pub(crate) fn e164(digits: &str, region: Option<phonenumber::country::Id>) -> Op
         if let Some(hit) = cache.get(key.as_str()) {
             return hit.clone();
         }
-        let answer = e164_uncached(digits, region);
+        let answer = uncached(digits, region);
         if cache.len() >= MAX_CACHE {
             cache.clear();
         }
@@ -141,19 +140,11 @@ pub(crate) fn e164(digits: &str, region: Option<phonenumber::country::Id>) -> Op
     })
 }
 
-fn e164_uncached(digits: &str, region: Option<phonenumber::country::Id>) -> Option<String> {
-    let text = match region {
-        None => format!("+{digits}"),
-        Some(_) => digits.to_string(),
-    };
-    let number = phonenumber::parse(region, &text).ok()?;
-    if !phonenumber::is_valid(&number) {
-        return None;
+fn uncached(digits: &str, region: Option<phonenumber::country::Id>) -> Option<String> {
+    match region {
+        None => crate::e164::international(digits),
+        Some(_) => crate::e164::by_crate(digits, region),
     }
-    let formatted = phonenumber::format(&number).mode(Mode::E164).to_string();
-    // Only the number itself: an extension or anything else is not E.164.
-    (formatted.starts_with('+') && formatted[1..].bytes().all(|b| b.is_ascii_digit()))
-        .then_some(formatted)
 }
 
 /// Digits of a phone number starting at `start` (a digit), with single spaces,

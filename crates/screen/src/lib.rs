@@ -15,6 +15,7 @@
 
 pub mod config;
 mod contacts;
+mod e164;
 mod matcher;
 mod network;
 mod numbers;
