@@ -4,6 +4,7 @@
 //! go through [`App`]; neither touches keys, roles or the audit log directly.
 
 pub mod access;
+pub mod accounts;
 pub mod evidence;
 pub mod records;
 pub mod seal;
@@ -44,6 +45,8 @@ pub enum AppError {
     NotInitialised,
     #[error("the passphrase is wrong; nothing was changed")]
     WrongPassphrase,
+    #[error("the current password is wrong; nothing was changed")]
+    WrongPassword,
     #[error("{0} needs the passphrase: set ZONEWATCH_PASSPHRASE, pass --passphrase-file, or run it on a terminal")]
     Locked(&'static str),
     #[error("{0}")]
@@ -399,7 +402,8 @@ impl App {
         self.actor.may(action)
     }
 
-    /// Adds a user with an Argon2id password hash.
+    /// Adds a user with an Argon2id password hash. An admin chose the password, so
+    /// the user must change it at their first login.
     pub fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<()> {
         self.require(Action::Administer)?;
         if name.is_empty()
@@ -412,18 +416,13 @@ impl App {
                 "a user name is 1 to 64 of `A-Z a-z 0-9 . _ - @`".into(),
             ));
         }
-        if password.chars().count() < 10 {
-            return Err(AppError::Invalid(
-                "a password needs at least 10 characters".into(),
-            ));
-        }
+        accounts::check_password(password)?;
         if self.store.user(name)?.is_some() {
             return Err(AppError::Invalid(format!(
                 "a user named `{name}` already exists"
             )));
         }
-        let params =
-            zonewatch_crypto::password_params().map_err(|e| AppError::Crypto(e.to_string()))?;
+        let params = accounts::password_params()?;
         let hash = zonewatch_crypto::hash_password(password, &params)
             .map_err(|e| AppError::Crypto(e.to_string()))?;
         self.store.add_user(&User {
@@ -431,41 +430,12 @@ impl App {
             role: role.as_str().to_owned(),
             password_hash: hash,
             created_at: rfc3339_utc_now(),
+            must_change_password: true,
         })?;
         let mut details = BTreeMap::new();
         details.insert("user".into(), name.to_owned());
         details.insert("role".into(), role.as_str().to_owned());
         self.audit("user-add", Vec::new(), details)
-    }
-
-    /// Checks a user's password; `None` when the user does not exist or it is wrong.
-    pub fn authenticate(&mut self, name: &str, password: &str) -> Result<Option<Actor>> {
-        let Some(user) = self.store.user(name)? else {
-            return Ok(None);
-        };
-        let ok = zonewatch_crypto::verify_password(password, &user.password_hash).unwrap_or(false);
-        Ok(ok.then(|| Actor {
-            role: Role::parse(&user.role).unwrap_or(Role::Viewer),
-            name: user.name,
-        }))
-    }
-
-    /// Creates an API token for `user`; returns it (shown once). Only its SHA-256 is
-    /// stored.
-    pub fn create_token(&mut self, user: &str) -> Result<String> {
-        if user != self.actor.name {
-            self.require(Action::Administer)?;
-        }
-        if self.store.user(user)?.is_none() {
-            return Err(AppError::Invalid(format!("no user named `{user}`")));
-        }
-        let (token, sha256) =
-            zonewatch_crypto::new_api_token().map_err(|e| AppError::Crypto(e.to_string()))?;
-        self.store.add_token(user, &sha256)?;
-        let mut details = BTreeMap::new();
-        details.insert("user".into(), user.to_owned());
-        self.audit("token-create", Vec::new(), details)?;
-        Ok(token)
     }
 
     pub fn users(&mut self) -> Result<Vec<User>> {

@@ -122,16 +122,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::User { command } => user(&ctx, command),
-        Command::Token {
-            command: TokenCommand::Create { name },
-        } => token_create(&ctx, &name),
+        Command::Token { command } => token(&ctx, command),
         Command::Audit { command } => audit(&ctx, command),
         Command::Key { command } => key(&ctx, command),
         Command::Evidence { command } => evidence(&ctx, command),
         Command::Generate { records, output } => generate(records, output),
-        Command::Serve { addr } => {
-            crate::serve::serve(&ctx.url, ctx.passphrase_file.as_deref(), &addr)
-        }
+        Command::Serve {
+            addr,
+            secure_cookies,
+        } => crate::serve::serve(
+            &ctx.url,
+            ctx.passphrase_file.as_deref(),
+            &addr,
+            secure_cookies,
+        ),
     }
 }
 
@@ -552,23 +556,58 @@ fn user(ctx: &Context_, command: UserCommand) -> Result<ExitCode> {
             let password = read_password()?;
             app.add_user(&name, role, &password)?;
             app.close()?;
-            eprintln!("user `{name}` added with role {role}");
+            eprintln!("user `{name}` added with role {role}; they choose their own password at their first login");
         }
         UserCommand::List => {
             for user in app.users()? {
-                println!("{}\t{}\t{}", user.name, user.role, user.created_at);
+                let state = if user.must_change_password {
+                    "must-change-password"
+                } else {
+                    "active"
+                };
+                println!("{}\t{}\t{}\t{state}", user.name, user.role, user.created_at);
             }
+        }
+        UserCommand::Passwd { name } => {
+            let password = read_password()?;
+            app.reset_password(&name, &password)?;
+            app.close()?;
+            eprintln!("password of `{name}` set; they must change it at their next login, and their sessions were ended");
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn token_create(ctx: &Context_, name: &str) -> Result<ExitCode> {
+fn token(ctx: &Context_, command: TokenCommand) -> Result<ExitCode> {
     let mut app = open(ctx)?;
-    let token = app.create_token(name)?;
-    app.close()?;
-    eprintln!("API token for `{name}` (shown once; only its SHA-256 is kept):");
-    println!("{token}");
+    match command {
+        TokenCommand::Create { name, label } => {
+            let (token, id) = app.create_named_token(&name, &label)?;
+            app.close()?;
+            eprintln!("API token {id} for `{name}` (shown once; only its SHA-256 is kept):");
+            println!("{token}");
+        }
+        TokenCommand::List => {
+            for t in app.tokens()? {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    t.id,
+                    t.user,
+                    if t.name.is_empty() { "-" } else { &t.name },
+                    t.created_at,
+                    t.last_used_at.as_deref().unwrap_or("never")
+                );
+            }
+        }
+        TokenCommand::Revoke { token } => {
+            let revoked = app.revoke_token(&token)?;
+            app.close()?;
+            eprintln!(
+                "token {} of `{}` revoked: it is refused from now on",
+                revoked.id, revoked.user
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -166,6 +166,10 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Mark cookies `Secure`: browsers reach the server over HTTPS, through a TLS
+        /// reverse proxy (README, "Behind a TLS reverse proxy").
+        #[arg(long)]
+        secure_cookies: bool,
     },
     /// Write a generated, fictional v1 file of N records (for benchmarks).
     Generate {
@@ -246,14 +250,31 @@ pub enum UserCommand {
         #[arg(long, value_parser = parse_role)]
         role: zonewatch_app::Role,
     },
-    /// List users and their roles.
+    /// List users, their roles, and whether they must still change their password.
     List,
+    /// Set a user's password (an admin's reset): read from standard input when
+    /// piped, or asked for on a terminal. The user must change it at their next
+    /// login, and their browser sessions end.
+    Passwd { name: String },
 }
 
 #[derive(Subcommand)]
 pub enum TokenCommand {
     /// Create an API token for a user and print it once (only its SHA-256 is kept).
-    Create { name: String },
+    Create {
+        /// The user the token acts as.
+        name: String,
+        /// What the token is for, to tell it apart in `token list`.
+        #[arg(long = "name", value_name = "LABEL", default_value = "")]
+        label: String,
+    },
+    /// List tokens: id, user, name, created, last used (never the token).
+    List,
+    /// Revoke a token by its id (from `token list`) or its name: it is refused at once.
+    Revoke {
+        #[arg(value_name = "ID|NAME")]
+        token: String,
+    },
 }
 
 #[derive(Subcommand)]

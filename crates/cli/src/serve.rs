@@ -8,7 +8,12 @@ use zonewatch_store::DbUrl;
 
 /// Prepares the database (key ring, first admin), prints the URL and serves until
 /// Ctrl-C, then lets requests in flight finish.
-pub fn serve(url: &DbUrl, passphrase_file: Option<&Path>, addr: &str) -> Result<ExitCode> {
+pub fn serve(
+    url: &DbUrl,
+    passphrase_file: Option<&Path>,
+    addr: &str,
+    secure_cookies: bool,
+) -> Result<ExitCode> {
     let passphrase = match passphrase_file {
         Some(path) => Some(
             std::fs::read_to_string(path)
@@ -30,7 +35,7 @@ pub fn serve(url: &DbUrl, passphrase_file: Option<&Path>, addr: &str) -> Result<
     if let Some(password) = &prepared.admin_password {
         eprintln!("This database had no users: user `admin` was made.");
         eprintln!("  one-time password: {password}");
-        eprintln!("It is shown only this once. Log in and keep it safe.");
+        eprintln!("It is shown only this once, and must be changed at the first login.");
     }
     let keyring = prepared.keyring.clone();
     if keyring.is_some() {
@@ -45,6 +50,9 @@ pub fn serve(url: &DbUrl, passphrase_file: Option<&Path>, addr: &str) -> Result<
             .with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr()?;
         println!("zonewatch is serving {url} at http://{local}/");
+        if secure_cookies {
+            eprintln!("Cookies are marked Secure: open the server through its HTTPS address (the TLS proxy), not the one above.");
+        }
         println!("Press Ctrl-C to stop.");
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
@@ -54,6 +62,7 @@ pub fn serve(url: &DbUrl, passphrase_file: Option<&Path>, addr: &str) -> Result<
             zonewatch_web::Config {
                 url: url.clone(),
                 keyring,
+                secure_cookies,
             },
             listener,
             shutdown,

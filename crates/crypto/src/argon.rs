@@ -318,6 +318,15 @@ pub fn verify_password(password: &str, phc: &str) -> Result<bool, PasswordError>
     }
 }
 
+/// The parameters a PHC string was made with (a server verifies a login for an unknown
+/// user against a dummy hash of the same parameters, so that it costs the same).
+///
+/// # Errors
+/// The stored string is malformed.
+pub fn password_hash_params(phc: &str) -> Result<KdfParams, PasswordError> {
+    parse_phc(phc).map(|(_, params)| params)
+}
+
 /// True when a stored hash was made with weaker parameters than `current` (less memory or
 /// fewer passes): re-hash the password after the next successful login.
 ///
@@ -336,6 +345,7 @@ mod tests {
     fn password_round_trip_and_wrong_password() {
         let phc = hash_password("correct horse", &KdfParams::TEST_LOW).unwrap();
         assert!(phc.starts_with("$argon2id$v=19$m=256,t=1,p=1$"), "{phc}");
+        assert_eq!(password_hash_params(&phc).unwrap(), KdfParams::TEST_LOW);
         assert!(verify_password("correct horse", &phc).unwrap());
         assert!(!verify_password("correct horsE", &phc).unwrap());
         assert!(!verify_password("", &phc).unwrap());

@@ -49,9 +49,9 @@ pub mod token;
 
 pub use argon::{
     calibrate, calibrate_with_memory, cost_setting_from_env, hash_password, keyring_params,
-    password_needs_rehash, password_params, verify_password, CostSetting, KdfError, KdfParams,
-    PasswordError, KEYRING_MEMORY_KIB, KEYRING_TARGET, MIN_T_COST, PASSWORD_MEMORY_KIB,
-    PASSWORD_TARGET, TEST_COST_ENV,
+    password_hash_params, password_needs_rehash, password_params, verify_password, CostSetting,
+    KdfError, KdfParams, PasswordError, KEYRING_MEMORY_KIB, KEYRING_TARGET, MIN_T_COST,
+    PASSWORD_MEMORY_KIB, PASSWORD_TARGET, TEST_COST_ENV,
 };
 pub use audit::{
     entry_hash, is_rfc3339_utc, rfc3339_utc, rfc3339_utc_now, sign_checkpoint, verify_chain,

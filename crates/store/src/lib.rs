@@ -95,10 +95,36 @@ pub trait Store {
 
     fn users(&mut self) -> Result<Vec<User>>;
 
-    fn add_token(&mut self, user: &str, token_sha256: &str) -> Result<()>;
+    /// Sets a user's password hash and whether they must choose a new password at
+    /// their next login; false when there is no such user.
+    fn set_password(&mut self, name: &str, password_hash: &str, must_change: bool) -> Result<bool>;
+
+    fn add_token(&mut self, token: &TokenRow) -> Result<()>;
 
     /// The user a token (given as its SHA-256) belongs to.
     fn token_user(&mut self, token_sha256: &str) -> Result<Option<User>>;
+
+    /// Every API token, by user then creation time.
+    fn tokens(&mut self) -> Result<Vec<TokenRow>>;
+
+    /// Deletes a token; false when there was none.
+    fn delete_token(&mut self, token_sha256: &str) -> Result<bool>;
+
+    /// Records when a token was last used.
+    fn touch_token(&mut self, token_sha256: &str, time: &str) -> Result<()>;
+
+    /// Stores a browser session, and deletes every session expired by `now` (Unix
+    /// seconds).
+    fn add_session(&mut self, session: &SessionRow, now: i64) -> Result<()>;
+
+    /// The session with this id hash and its user, unless it expired before `now`
+    /// (Unix seconds).
+    fn session(&mut self, id_sha256: &str, now: i64) -> Result<Option<(SessionRow, User)>>;
+
+    fn delete_session(&mut self, id_sha256: &str) -> Result<()>;
+
+    /// Deletes every session of `user` but `keep`; returns how many.
+    fn delete_sessions_of(&mut self, user: &str, keep: Option<&str>) -> Result<u64>;
 
     /// The last audit entry's sequence number and hash, if any.
     fn audit_head(&mut self) -> Result<Option<(u64, String)>>;
@@ -142,6 +168,31 @@ pub struct User {
     /// Argon2id, PHC string.
     pub password_hash: String,
     pub created_at: String,
+    /// An admin chose the password: the user must choose their own first.
+    pub must_change_password: bool,
+}
+
+/// An API bearer token, kept as its SHA-256.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenRow {
+    pub token_sha256: String,
+    pub user_name: String,
+    /// What it is for, as its creator named it (may be empty).
+    pub name: String,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+}
+
+/// A browser session, kept as the SHA-256 of its id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRow {
+    pub id_sha256: String,
+    pub user_name: String,
+    /// The token every form and cookie-authenticated API write must carry.
+    pub csrf: String,
+    pub created_at: String,
+    /// Unix time, seconds.
+    pub expires_at: i64,
 }
 
 /// One stored audit entry (the hashing lives in zonewatch-crypto).

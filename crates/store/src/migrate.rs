@@ -25,6 +25,11 @@ pub const SQLITE: &[Migration] = &[
         name: "evidence",
         sql: include_str!("../migrations/sqlite/0003_evidence.sql"),
     },
+    Migration {
+        version: 5,
+        name: "auth",
+        sql: include_str!("../migrations/sqlite/0005_auth.sql"),
+    },
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -42,6 +47,11 @@ pub const POSTGRES: &[Migration] = &[
         version: 3,
         name: "evidence",
         sql: include_str!("../migrations/postgres/0003_evidence.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "auth",
+        sql: include_str!("../migrations/postgres/0005_auth.sql"),
     },
 ];
 

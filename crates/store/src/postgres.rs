@@ -11,21 +11,43 @@ use zonewatch_model::Kind;
 use crate::migrate::POSTGRES;
 use crate::{
     audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, EvidenceRow,
-    KindConflict, Result, Row, Store, StoreError, User, WriteTransaction,
+    KindConflict, Result, Row, SessionRow, Store, StoreError, TokenRow, User, WriteTransaction,
 };
 
 const BATCH: usize = 2000;
 
+/// The columns [`user_from_sql`] reads, of `users u`.
+macro_rules! user_columns {
+    () => {
+        "u.name, u.role, u.password_hash, u.created_at, u.must_change_password"
+    };
+}
+
 pub struct PostgresStore {
     client: Client,
+    /// Statements of the per-request lookups (a session, a token), prepared once per
+    /// connection instead of on every request.
+    prepared: std::collections::HashMap<&'static str, postgres::Statement>,
 }
 
 impl PostgresStore {
     pub fn open(url: &str) -> Result<PostgresStore> {
         let client = Client::connect(url, NoTls)?;
-        let mut store = PostgresStore { client };
+        let mut store = PostgresStore {
+            client,
+            prepared: std::collections::HashMap::new(),
+        };
         store.migrate()?;
         Ok(store)
+    }
+
+    fn prepared(&mut self, sql: &'static str) -> Result<postgres::Statement> {
+        if let Some(statement) = self.prepared.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.client.prepare(sql)?;
+        self.prepared.insert(sql, statement.clone());
+        Ok(statement)
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -37,13 +59,14 @@ impl PostgresStore {
                 version BIGINT PRIMARY KEY, name TEXT NOT NULL,
                 applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
         )?;
-        let applied: i64 = tx
-            .query_one(
-                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-                &[],
-            )?
-            .get(0);
-        for migration in POSTGRES.iter().filter(|m| m.version > applied) {
+        // Every version not yet applied, not only those above the highest: a branch
+        // that numbered its migration below one already released still gets it.
+        let applied: Vec<i64> = tx
+            .query("SELECT version FROM schema_migrations", &[])?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        for migration in POSTGRES.iter().filter(|m| !applied.contains(&m.version)) {
             tx.batch_execute(migration.sql)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
@@ -131,12 +154,14 @@ impl Store for PostgresStore {
 
     fn add_user(&mut self, user: &User) -> Result<()> {
         self.client.execute(
-            "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO users (name, role, password_hash, created_at, must_change_password)
+             VALUES ($1, $2, $3, $4, $5)",
             &[
                 &user.name,
                 &user.role,
                 &user.password_hash,
                 &user.created_at,
+                &user.must_change_password,
             ],
         )?;
         Ok(())
@@ -144,35 +169,143 @@ impl Store for PostgresStore {
 
     fn user(&mut self, name: &str) -> Result<Option<User>> {
         let row = self.client.query_opt(
-            "SELECT name, role, password_hash, created_at FROM users WHERE name = $1",
+            concat!("SELECT ", user_columns!(), " FROM users u WHERE name = $1"),
             &[&name],
         )?;
-        Ok(row.as_ref().map(user_from_sql))
+        row.as_ref().map(user_from_sql).transpose()
     }
 
     fn users(&mut self) -> Result<Vec<User>> {
         let rows = self.client.query(
-            "SELECT name, role, password_hash, created_at FROM users ORDER BY name",
+            concat!("SELECT ", user_columns!(), " FROM users u ORDER BY name"),
             &[],
         )?;
-        Ok(rows.iter().map(user_from_sql).collect())
+        rows.iter().map(user_from_sql).collect()
     }
 
-    fn add_token(&mut self, user: &str, token_sha256: &str) -> Result<()> {
+    fn set_password(&mut self, name: &str, password_hash: &str, must_change: bool) -> Result<bool> {
+        let n = self.client.execute(
+            "UPDATE users SET password_hash = $2, must_change_password = $3 WHERE name = $1",
+            &[&name, &password_hash, &must_change],
+        )?;
+        Ok(n > 0)
+    }
+
+    fn add_token(&mut self, token: &TokenRow) -> Result<()> {
         self.client.execute(
-            "INSERT INTO api_tokens (token_sha256, user_name, created_at) VALUES ($1, $2, now()::text)",
-            &[&token_sha256, &user],
+            "INSERT INTO api_tokens (token_sha256, user_name, name, created_at, last_used_at)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &token.token_sha256,
+                &token.user_name,
+                &token.name,
+                &token.created_at,
+                &token.last_used_at,
+            ],
         )?;
         Ok(())
     }
 
     fn token_user(&mut self, token_sha256: &str) -> Result<Option<User>> {
-        let row = self.client.query_opt(
-            "SELECT u.name, u.role, u.password_hash, u.created_at
-             FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_sha256 = $1",
+        let statement = self.prepared(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_sha256 = $1"
+        ))?;
+        let row = self.client.query_opt(&statement, &[&token_sha256])?;
+        row.as_ref().map(user_from_sql).transpose()
+    }
+
+    fn tokens(&mut self) -> Result<Vec<TokenRow>> {
+        let rows = self.client.query(
+            "SELECT token_sha256, user_name, name, created_at, last_used_at FROM api_tokens
+             ORDER BY user_name, created_at, token_sha256",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(TokenRow {
+                    token_sha256: r.try_get(0)?,
+                    user_name: r.try_get(1)?,
+                    name: r.try_get(2)?,
+                    created_at: r.try_get(3)?,
+                    last_used_at: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    fn delete_token(&mut self, token_sha256: &str) -> Result<bool> {
+        let n = self.client.execute(
+            "DELETE FROM api_tokens WHERE token_sha256 = $1",
             &[&token_sha256],
         )?;
-        Ok(row.as_ref().map(user_from_sql))
+        Ok(n > 0)
+    }
+
+    fn touch_token(&mut self, token_sha256: &str, time: &str) -> Result<()> {
+        self.client.execute(
+            "UPDATE api_tokens SET last_used_at = $2 WHERE token_sha256 = $1",
+            &[&token_sha256, &time],
+        )?;
+        Ok(())
+    }
+
+    fn add_session(&mut self, session: &SessionRow, now: i64) -> Result<()> {
+        let mut tx = self.client.transaction()?;
+        tx.execute("DELETE FROM web_sessions WHERE expires_at <= $1", &[&now])?;
+        tx.execute(
+            "INSERT INTO web_sessions (id_sha256, user_name, csrf, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &session.id_sha256,
+                &session.user_name,
+                &session.csrf,
+                &session.created_at,
+                &session.expires_at,
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn session(&mut self, id_sha256: &str, now: i64) -> Result<Option<(SessionRow, User)>> {
+        let statement = self.prepared(concat!(
+            "SELECT ",
+            user_columns!(),
+            ", s.id_sha256, s.csrf, s.created_at, s.expires_at
+             FROM web_sessions s JOIN users u ON u.name = s.user_name
+             WHERE s.id_sha256 = $1 AND s.expires_at > $2"
+        ))?;
+        let Some(r) = self.client.query_opt(&statement, &[&id_sha256, &now])? else {
+            return Ok(None);
+        };
+        let user = user_from_sql(&r)?;
+        Ok(Some((
+            SessionRow {
+                id_sha256: r.try_get(5)?,
+                user_name: user.name.clone(),
+                csrf: r.try_get(6)?,
+                created_at: r.try_get(7)?,
+                expires_at: r.try_get(8)?,
+            },
+            user,
+        )))
+    }
+
+    fn delete_session(&mut self, id_sha256: &str) -> Result<()> {
+        self.client.execute(
+            "DELETE FROM web_sessions WHERE id_sha256 = $1",
+            &[&id_sha256],
+        )?;
+        Ok(())
+    }
+
+    fn delete_sessions_of(&mut self, user: &str, keep: Option<&str>) -> Result<u64> {
+        Ok(self.client.execute(
+            "DELETE FROM web_sessions WHERE user_name = $1 AND id_sha256 <> COALESCE($2, '')",
+            &[&user, &keep],
+        )?)
     }
 
     fn audit_head(&mut self) -> Result<Option<(u64, String)>> {
@@ -279,13 +412,14 @@ impl Store for PostgresStore {
     }
 }
 
-fn user_from_sql(r: &postgres::Row) -> User {
-    User {
-        name: r.get(0),
-        role: r.get(1),
-        password_hash: r.get(2),
-        created_at: r.get(3),
-    }
+fn user_from_sql(r: &postgres::Row) -> Result<User> {
+    Ok(User {
+        name: r.try_get(0)?,
+        role: r.try_get(1)?,
+        password_hash: r.try_get(2)?,
+        created_at: r.try_get(3)?,
+        must_change_password: r.try_get(4)?,
+    })
 }
 
 fn audit_head(client: &mut impl GenericClient) -> Result<Option<(u64, String)>> {

@@ -1,6 +1,7 @@
 //! Who is asking: an API bearer token (only its SHA-256 is stored) or the browser's
-//! session cookie (a random id kept in memory; HttpOnly, SameSite=Strict). Login
-//! failures are rate-limited per client address and per user name.
+//! session cookie (a random id; the database keeps only its SHA-256, so sessions
+//! survive a restart; HttpOnly, SameSite=Strict, and Secure when the server is behind
+//! TLS). Login failures are rate-limited per client address and per user name.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
@@ -8,64 +9,74 @@ use std::time::{Duration, Instant};
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, Method, StatusCode};
-use zonewatch_app::{Actor, Role};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use zonewatch_app::Actor;
 
 use crate::{ApiError, Shared};
+
+pub use zonewatch_app::accounts::WebSession as Session;
 
 pub const SESSION_COOKIE: &str = "zw_session";
 /// The double-submit cookie of the login form (there is no session yet).
 pub const LOGIN_CSRF_COOKIE: &str = "zw_login_csrf";
 /// The header a browser script would send with a session-authenticated API write.
 pub const CSRF_HEADER: &str = "x-csrf-token";
-const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 3600);
+pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 3600);
+/// A token's last use is written at most this often (a write per request would
+/// cost more than the request).
+const TOKEN_TOUCH_EVERY: Duration = Duration::from_secs(60);
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// A random 256-bit value, hex, for session ids and CSRF tokens.
+/// A random 256-bit value, hex, for CSRF tokens.
 pub fn random_token() -> Result<String, ApiError> {
     zonewatch_crypto::new_api_token()
         .map(|(token, _)| token.chars().filter(char::is_ascii_hexdigit).collect())
         .map_err(ApiError::internal)
 }
 
-#[derive(Clone, Debug)]
-pub struct Session {
-    pub actor: Actor,
-    pub csrf: String,
-    expires: Instant,
+/// A `Set-Cookie` value: HttpOnly and SameSite=Strict always, Secure when the
+/// server is configured for TLS.
+pub fn cookie_header(
+    state: &Shared,
+    name: &str,
+    value: &str,
+    path: &str,
+    max_age: Option<u64>,
+) -> Option<HeaderValue> {
+    let mut c = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Strict");
+    if state.config.secure_cookies {
+        c.push_str("; Secure");
+    }
+    if let Some(age) = max_age {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    HeaderValue::from_str(&c).ok()
 }
 
+/// When each token was last written as used.
 #[derive(Default)]
-pub struct Sessions {
-    map: Mutex<HashMap<String, Session>>,
+pub struct TokenUse {
+    touched: Mutex<HashMap<String, Instant>>,
 }
 
-impl Sessions {
-    /// Starts a session; returns its id.
-    pub fn start(&self, actor: Actor) -> Result<(String, Session), ApiError> {
-        let id = random_token()?;
-        let session = Session {
-            actor,
-            csrf: random_token()?,
-            expires: Instant::now() + SESSION_LIFETIME,
-        };
-        let mut map = lock(&self.map);
+impl TokenUse {
+    /// True when this token's use should be written now.
+    fn due(&self, sha256: &str) -> bool {
+        let mut map = lock(&self.touched);
         let now = Instant::now();
-        map.retain(|_, s| s.expires > now);
-        map.insert(id.clone(), session.clone());
-        Ok((id, session))
-    }
-
-    pub fn get(&self, id: &str) -> Option<Session> {
-        let map = lock(&self.map);
-        map.get(id).filter(|s| s.expires > Instant::now()).cloned()
-    }
-
-    pub fn end(&self, id: &str) {
-        lock(&self.map).remove(id);
+        if map.len() > 10_000 {
+            map.retain(|_, t| now.saturating_duration_since(*t) < TOKEN_TOUCH_EVERY);
+        }
+        match map.get(sha256) {
+            Some(t) if now.saturating_duration_since(*t) < TOKEN_TOUCH_EVERY => false,
+            _ => {
+                map.insert(sha256.to_owned(), now);
+                true
+            }
+        }
     }
 }
 
@@ -136,14 +147,31 @@ pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
+/// The live session a session id names, if any.
+pub async fn session_by_id(state: &Shared, id: &str) -> Result<Option<Session>, ApiError> {
+    if id.is_empty() || id.len() > 128 {
+        return Ok(None);
+    }
+    let id = id.to_owned();
+    crate::with_app(
+        state,
+        Actor::local_admin(),
+        move |app| Ok(app.session(&id)?),
+    )
+    .await
+}
+
 /// The session of a browser request, if it has a live one.
-pub fn session_of(state: &Shared, parts: &Parts) -> Option<(String, Session)> {
-    let id = cookie(parts, SESSION_COOKIE)?;
-    state.sessions.get(id).map(|s| (id.to_owned(), s))
+pub async fn session_of(state: &Shared, parts: &Parts) -> Result<Option<Session>, ApiError> {
+    match cookie(parts, SESSION_COOKIE) {
+        Some(id) => session_by_id(state, id).await,
+        None => Ok(None),
+    }
 }
 
 /// An authenticated API caller. Rejects with 401 without credentials; a session
-/// cookie writing through the API must also send its CSRF token in `X-CSRF-Token`.
+/// cookie writing through the API must also send its CSRF token in `X-CSRF-Token`,
+/// and a session whose user must still change their password is refused (403).
 pub struct Authed(pub Actor);
 
 impl FromRequestParts<Shared> for Authed {
@@ -157,20 +185,24 @@ impl FromRequestParts<Shared> for Authed {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
         if let Some(token) = bearer {
-            let sha = zonewatch_crypto::token_sha256_hex(token);
-            let user = crate::with_app(state, Actor::local_admin(), move |app| {
-                app.store().token_user(&sha).map_err(ApiError::internal)
+            let token = token.to_owned();
+            let touch = zonewatch_crypto::looks_like_api_token(&token)
+                && state
+                    .token_use
+                    .due(&zonewatch_crypto::token_sha256_hex(&token));
+            let actor = crate::with_app(state, Actor::local_admin(), move |app| {
+                Ok(app.token_actor(&token, touch)?)
             })
             .await?;
-            return match user {
-                Some(user) => Ok(Authed(Actor {
-                    role: Role::parse(&user.role).unwrap_or(Role::Viewer),
-                    name: user.name,
-                })),
-                None => Err(unauthorized()),
-            };
+            return actor.map(Authed).ok_or_else(unauthorized);
         }
-        if let Some((_, session)) = session_of(state, parts) {
+        if let Some(session) = session_of(state, parts).await? {
+            if session.must_change_password {
+                return Err(ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "this session's user must change their password first: open /account in the browser (API tokens are not affected)",
+                ));
+            }
             if !matches!(parts.method, Method::GET | Method::HEAD) {
                 let sent = parts
                     .headers

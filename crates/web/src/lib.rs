@@ -15,6 +15,7 @@
     clippy::todo
 )]
 
+mod account;
 mod api;
 mod auth;
 mod explore;
@@ -43,18 +44,25 @@ pub struct Config {
     /// investigators and admins then read restricted fields (each read audited).
     /// Without it they are withheld from everyone.
     pub keyring: Option<Arc<KeyRing>>,
+    /// Cookies get the `Secure` flag: the server is reached over HTTPS (behind a TLS
+    /// reverse proxy), so browsers must never send them over plain HTTP.
+    pub secure_cookies: bool,
 }
 
 impl Config {
     pub fn new(url: DbUrl) -> Config {
-        Config { url, keyring: None }
+        Config {
+            url,
+            keyring: None,
+            secure_cookies: false,
+        }
     }
 }
 
 /// Shared by every request.
 pub struct State {
     config: Config,
-    sessions: auth::Sessions,
+    token_use: auth::TokenUse,
     limiter: LoginLimiter,
     connections: tokio::sync::Semaphore,
 }
@@ -65,7 +73,7 @@ impl State {
     pub fn new(config: Config) -> Shared {
         Arc::new(State {
             config,
-            sessions: auth::Sessions::default(),
+            token_use: auth::TokenUse::default(),
             limiter: LoginLimiter::default(),
             connections: tokio::sync::Semaphore::new(MAX_CONNECTIONS),
         })
@@ -78,6 +86,7 @@ pub fn router(state: Shared) -> Router {
         .merge(api::routes())
         .merge(pages::routes())
         .merge(forms::routes())
+        .merge(account::routes())
         .merge(explore::routes())
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
@@ -116,7 +125,7 @@ pub struct Prepared {
 
 /// Makes the database ready to serve: its key ring (under `passphrase`, or a
 /// generated one, as `zonewatch init` does) and, when it has no users, an `admin`
-/// with a random password.
+/// with a random password, which must be changed at the first login.
 pub fn prepare(url: &DbUrl, passphrase: Option<&str>) -> Result<Prepared, AppError> {
     let store = zonewatch_store::open(url)?;
     let mut app = App::new(store, Actor::local_admin());
@@ -133,6 +142,7 @@ pub fn prepare(url: &DbUrl, passphrase: Option<&str>) -> Result<Prepared, AppErr
         app.add_user("admin", Role::Admin, &password)?;
         admin_password = Some(password);
     }
+    app.prepare_logins()?;
     app.close()?;
     Ok(Prepared {
         generated_passphrase: initialised.generated_passphrase,
@@ -200,7 +210,9 @@ impl From<AppError> for ApiError {
     fn from(e: AppError) -> ApiError {
         match e {
             AppError::Denied { .. } => ApiError::new(StatusCode::FORBIDDEN, e.to_string()),
-            AppError::Locked(_) => ApiError::new(StatusCode::FORBIDDEN, e.to_string()),
+            AppError::Locked(_) | AppError::WrongPassword => {
+                ApiError::new(StatusCode::FORBIDDEN, e.to_string())
+            }
             AppError::Invalid(message) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message),
             AppError::NotInitialised => {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string())

@@ -15,7 +15,9 @@ use zonewatch_app::records::ListQuery;
 use zonewatch_app::{Action, Actor};
 use zonewatch_model::{Json, Kind};
 
-use crate::auth::{self, random_token, Session, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
+use crate::auth::{
+    self, cookie_header, random_token, Session, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_LIFETIME,
+};
 use crate::{with_app, ApiError, Shared};
 
 /// No scripts, no network but this server, no framing.
@@ -94,26 +96,23 @@ struct ErrorPage {
     message: String,
 }
 
-/// A browser page's session, or a redirect to the login page.
+/// A browser page's session, or a redirect to the login page. A user who must
+/// still change their password is sent to the account page instead of any other.
 pub(crate) struct PageSession(pub(crate) Session);
 
 impl axum::extract::FromRequestParts<Shared> for PageSession {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, Response> {
-        match auth::session_of(state, parts) {
-            Some((_, session)) => Ok(PageSession(session)),
-            None => Err(Redirect::to("/login").into_response()),
+        match auth::session_of(state, parts).await {
+            Ok(Some(session)) if session.must_change_password => {
+                Err(Redirect::to(crate::account::ACCOUNT).into_response())
+            }
+            Ok(Some(session)) => Ok(PageSession(session)),
+            Ok(None) => Err(Redirect::to("/login").into_response()),
+            Err(e) => Err(page_error(e)),
         }
     }
-}
-
-fn cookie_header(name: &str, value: &str, path: &str, max_age: Option<u64>) -> String {
-    let mut c = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Strict");
-    if let Some(age) = max_age {
-        c.push_str(&format!("; Max-Age={age}"));
-    }
-    c
 }
 
 #[derive(Template)]
@@ -126,7 +125,7 @@ struct LoginPage {
     error: Option<String>,
 }
 
-fn login_page(status: StatusCode, name: String, error: Option<String>) -> Response {
+fn login_page(state: &Shared, status: StatusCode, name: String, error: Option<String>) -> Response {
     let csrf = match random_token() {
         Ok(t) => t,
         Err(e) => return page_error(e),
@@ -139,19 +138,14 @@ fn login_page(status: StatusCode, name: String, error: Option<String>) -> Respon
         error,
     };
     let mut response = (status, render(&page)).into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie_header(
-        LOGIN_CSRF_COOKIE,
-        &csrf,
-        "/login",
-        Some(3600),
-    )) {
+    if let Some(v) = cookie_header(state, LOGIN_CSRF_COOKIE, &csrf, "/login", Some(3600)) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
     response
 }
 
-async fn login_form() -> Response {
-    login_page(StatusCode::OK, String::new(), None)
+async fn login_form(State(state): State<Shared>) -> Response {
+    login_page(&state, StatusCode::OK, String::new(), None)
 }
 
 #[derive(serde::Deserialize)]
@@ -181,6 +175,7 @@ async fn login(
     let expected = cookie_in(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if expected.is_empty() || !zonewatch_crypto::ct_eq(expected.as_bytes(), form.csrf.as_bytes()) {
         return login_page(
+            &state,
             StatusCode::FORBIDDEN,
             String::new(),
             Some("the form had expired or did not come from this site: try again".into()),
@@ -194,31 +189,34 @@ async fn login(
     let keys = [format!("ip:{ip}"), user_key.clone()];
     if state.limiter.blocked(&keys) {
         return login_page(
+            &state,
             StatusCode::TOO_MANY_REQUESTS,
             String::new(),
             Some("too many failed logins: wait 15 minutes".into()),
         );
     }
     let name = form.user.clone();
+    // An unknown user name and a wrong password cost the same and answer the same.
     let result = with_app(&state, Actor::local_admin(), move |app| {
-        Ok(app.authenticate(&form.user, &form.password)?)
+        Ok(app.login(&form.user, &form.password, SESSION_LIFETIME)?)
     })
     .await;
     match result {
-        Ok(Some(actor)) => {
+        Ok(Some(session)) => {
             state.limiter.succeeded(&user_key);
-            let (id, _) = match state.sessions.start(actor) {
-                Ok(s) => s,
-                Err(e) => return page_error(e),
+            let next = if session.login.must_change_password {
+                crate::account::ACCOUNT
+            } else {
+                "/"
             };
-            let mut response = Redirect::to("/").into_response();
+            let mut response = Redirect::to(next).into_response();
             let h = response.headers_mut();
-            if let Ok(v) = HeaderValue::from_str(&cookie_header(SESSION_COOKIE, &id, "/", None)) {
+            // No Max-Age: the cookie ends with the browser; the session ends in the
+            // database after SESSION_LIFETIME whatever the browser keeps.
+            if let Some(v) = cookie_header(&state, SESSION_COOKIE, &session.id, "/", None) {
                 h.append(header::SET_COOKIE, v);
             }
-            if let Ok(v) =
-                HeaderValue::from_str(&cookie_header(LOGIN_CSRF_COOKIE, "", "/login", Some(0)))
-            {
+            if let Some(v) = cookie_header(&state, LOGIN_CSRF_COOKIE, "", "/login", Some(0)) {
                 h.append(header::SET_COOKIE, v);
             }
             response
@@ -226,6 +224,7 @@ async fn login(
         Ok(None) => {
             state.limiter.failed(&keys);
             login_page(
+                &state,
                 StatusCode::UNAUTHORIZED,
                 name,
                 Some("wrong user name or password".into()),
@@ -248,8 +247,10 @@ async fn logout(
     let Some(id) = cookie_in(&headers, SESSION_COOKIE) else {
         return Redirect::to("/login").into_response();
     };
-    let Some(session) = state.sessions.get(&id) else {
-        return Redirect::to("/login").into_response();
+    let session = match auth::session_by_id(&state, &id).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return Redirect::to("/login").into_response(),
+        Err(e) => return page_error(e),
     };
     if !zonewatch_crypto::ct_eq(session.csrf.as_bytes(), form.csrf.as_bytes()) {
         return page_error(ApiError::new(
@@ -257,9 +258,15 @@ async fn logout(
             "the form did not come from this site",
         ));
     }
-    state.sessions.end(&id);
+    if let Err(e) = with_app(&state, Actor::local_admin(), move |app| {
+        Ok(app.end_session(&id)?)
+    })
+    .await
+    {
+        return page_error(e);
+    }
     let mut response = Redirect::to("/login").into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie_header(SESSION_COOKIE, "", "/", Some(0))) {
+    if let Some(v) = cookie_header(&state, SESSION_COOKIE, "", "/", Some(0)) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
     response

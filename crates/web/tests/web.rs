@@ -74,14 +74,23 @@ fn setup(
     let mut tokens = Vec::new();
     for role in Role::ALL {
         let user = format!("u-{role}");
-        app.add_user(&user, role, PASSWORD).expect("add user");
+        app.add_user(&user, role, "a temporary password")
+            .expect("add user");
+        // An admin chose that password: the user replaces it, as at a first login.
+        let mut own = App::new(
+            zonewatch_store::open(&url).expect("open"),
+            Actor::local_admin(),
+        );
+        own.act_as(&user).expect("act as");
+        own.change_password("a temporary password", PASSWORD, None)
+            .expect("change password");
         tokens.push((role, app.create_token(&user).expect("token")));
     }
     let web = router(State::new(Config::new(url.clone())));
     assert!(again.keyring.is_some(), "{name}: the passphrase unlocks");
     let unlocked = router(State::new(Config {
-        url: url.clone(),
         keyring: again.keyring,
+        ..Config::new(url.clone())
     }));
     Env {
         name,

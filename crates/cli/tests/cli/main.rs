@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
+mod accounts;
 mod interop;
 mod protection;
 mod records;
