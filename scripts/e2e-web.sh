@@ -6,7 +6,8 @@
 # Builds zonewatch, loads the demo dataset into a fresh SQLite file in a temporary
 # directory, starts `zonewatch serve` on a free loopback port, and runs
 # tests/e2e/web.mjs (playwright-core driving Debian's /usr/bin/chromium): log in
-# with the printed admin password, create a site, a raid and a later `operating`
+# with the printed admin password, replace it through the account form (it is a
+# one-time password), log out and in again, create a site, a raid and a later `operating`
 # observation through the forms, see the dashboard's "operating after intervention"
 # figure go up by one, find the site on the map; any console error or CSP violation
 # fails it. Screenshots go to ARTIFACTS_DIR (default: target/e2e-artifacts).
@@ -22,11 +23,17 @@ rm -f "$ARTIFACTS"/*.png
 export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-if [ ! -x "$CHROMIUM" ] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    echo "Installing chromium and Node.js (apt-get)..." >&2
+# Node.js may come from elsewhere than Debian (its npm then conflicts with Debian's
+# npm package), so each is installed only when it is missing.
+packages=()
+[ -x "$CHROMIUM" ] || packages+=(chromium)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+if [ ${#packages[@]} -gt 0 ]; then
+    echo "Installing ${packages[*]} (apt-get)..." >&2
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -qq >/dev/null
-    $SUDO apt-get install -y -qq chromium nodejs npm >/dev/null
+    $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 if [ ! -f tests/e2e/node_modules/playwright-core/package.json ]; then
     echo "Installing playwright-core (npm ci)..." >&2
@@ -35,7 +42,7 @@ fi
 
 echo "Building zonewatch..." >&2
 cargo build -q -p zonewatch
-ZONEWATCH="$PWD/target/debug/zonewatch"
+ZONEWATCH="${CARGO_TARGET_DIR:-$PWD/target}/debug/zonewatch"
 
 WORK=$(mktemp -d)
 SERVER_PID=""
