@@ -1,5 +1,7 @@
 // End-to-end test of the web application in real headless Chromium (issue 5):
-// log in as the admin `zonewatch serve` made, read the dashboard's "operating after
+// log in as the admin `zonewatch serve` made, replace its one-time password through
+// the account form (every other page leads there until then), log out and in with
+// the new one, read the dashboard's "operating after
 // intervention" figure, create a site (with coordinates), a raid and a later
 // `operating` observation through the forms, see the figure go up by one, and find
 // the site's marker on the sites map. Any console error, uncaught page error or
@@ -104,18 +106,44 @@ try {
     return n;
   }
 
-  step('log in');
-  await page.goto(url('/login'));
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('button', { name: 'Log in' }).click(),
-  ]);
-  if (new URL(page.url()).pathname !== '/') {
-    const errors = await page.locator('.error').allTextContents();
-    throw new Error(`login failed (at ${page.url()}): ${errors.join(' | ')}`);
+  // Clicks a button and waits for the page it leads to; that must be `expected`.
+  async function press(button, expected, what) {
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    if (new URL(page.url()).pathname !== expected) {
+      const errors = await page.locator('.error').allTextContents();
+      await shot(`failed-${Date.now()}.png`);
+      throw new Error(`${what} failed (at ${page.url()}, expected ${expected}): ${errors.join(' | ') || '(no message)'}`);
+    }
   }
+
+  async function logIn(secret, expected) {
+    await page.goto(url('/login'));
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill(secret);
+    await press('Log in', expected, 'login');
+  }
+
+  step('log in with the one-time password');
+  await logIn(password, '/account');
+  await page.goto(url('/sites'));
+  if (new URL(page.url()).pathname !== '/account') {
+    throw new Error(`before the password change, /sites led to ${page.url()}, not the account page`);
+  }
+
+  step('replace the one-time password');
+  const newPassword = `e2e password ${run} (throwaway)`;
+  await page.getByLabel('Current password', { exact: true }).fill(password);
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByLabel('New password again', { exact: true }).fill(newPassword);
+  await shot('account.png');
+  await press('Change password', '/', 'the password change');
+
+  step('log out, and in with the new password');
+  await press('Log out', '/login', 'logout');
+  await logIn(newPassword, '/');
 
   step('read the dashboard');
   const before = await operatingAfter();
