@@ -14,7 +14,7 @@ use std::sync::mpsc::SyncSender;
 use zonewatch_model::restricted::split_restricted;
 use zonewatch_model::{decode_line, FieldPath, Kind, Record};
 
-use crate::{KindConflict, Row, SealRestricted, Store, StoreError, WriteTransaction};
+use crate::{Derived, KindConflict, Row, SealRestricted, Store, StoreError, WriteTransaction};
 
 /// Longest line accepted; longer ones are reported, not read into memory whole.
 pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
@@ -119,7 +119,13 @@ pub fn import_jsonl(
         summary: ImportSummary::default(),
         max_errors: options.max_errors.max(1),
     };
-    let stopped_early = run.read_all(tx.as_mut(), input, hooks.sealer(), progress)?;
+    let stopped_early = run.read_all(
+        tx.as_mut(),
+        input,
+        hooks.sealer(),
+        hooks.deriver(),
+        progress,
+    )?;
     if !stopped_early {
         let conflicts = tx.flush()?;
         run.report_conflicts(conflicts);
@@ -144,9 +150,16 @@ pub fn import_jsonl(
     Ok(run.summary)
 }
 
-/// What a caller adds to an import: sealing, and writes that share its transaction.
+/// What a caller adds to an import: sealing, derived rows, and writes that share its
+/// transaction.
 pub trait ImportHooks {
     fn sealer(&self) -> &dyn SealRestricted;
+
+    /// Computes each record's derived rows (screening), on the thread that decodes
+    /// and seals; they are written right after the record.
+    fn deriver(&self) -> Option<&dyn DeriveRows> {
+        None
+    }
 
     fn prepare(&mut self, _tx: &mut dyn WriteTransaction) -> Result<(), StoreError> {
         Ok(())
@@ -161,6 +174,12 @@ pub trait ImportHooks {
     ) -> Result<(), StoreError> {
         Ok(())
     }
+}
+
+/// A record's derived rows, from the record as decoded (restricted fields included:
+/// whatever is kept of those must be keyed-hashed or sealed).
+pub trait DeriveRows: Sync {
+    fn derive(&self, record: &Record) -> Option<Derived>;
 }
 
 struct Run {
@@ -200,11 +219,12 @@ impl Run {
         tx: &mut dyn WriteTransaction,
         input: &mut (dyn BufRead + Send),
         sealer: &dyn SealRestricted,
+        deriver: Option<&dyn DeriveRows>,
         progress: &mut dyn FnMut(u64),
     ) -> Result<bool, ImportError> {
         std::thread::scope(|scope| {
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(8);
-            let reader = scope.spawn(move || parse_lines(input, sealer, &sender));
+            let reader = scope.spawn(move || parse_lines(input, sealer, deriver, &sender));
             let mut stopped_early = false;
             for batch in &receiver {
                 for parsed in batch.lines {
@@ -236,8 +256,13 @@ impl Run {
         tx: &mut dyn WriteTransaction,
         parsed: Parsed,
     ) -> Result<(), ImportError> {
-        let (line, record, row) = match parsed {
-            Parsed::Record { line, record, row } => (line, record, row),
+        let (line, record, row, derived) = match parsed {
+            Parsed::Record {
+                line,
+                record,
+                row,
+                derived,
+            } => (line, record, row, derived),
             Parsed::Invalid { line, errors } => {
                 for (field, message) in errors {
                     self.error(line, field, message);
@@ -262,6 +287,9 @@ impl Run {
         self.summary.by_kind[usize::from(kind.rank())] += 1;
         let conflicts = tx.upsert(row)?;
         self.report_conflicts(conflicts);
+        if let Some(derived) = derived {
+            tx.put_derived(derived)?;
+        }
         Ok(())
     }
 
@@ -400,6 +428,7 @@ enum Parsed {
         line: u64,
         record: Box<Record>,
         row: Row,
+        derived: Option<Derived>,
     },
     Invalid {
         line: u64,
@@ -420,6 +449,7 @@ const BATCH_LINES: usize = 2048;
 fn parse_lines(
     input: &mut (dyn BufRead + Send),
     sealer: &dyn SealRestricted,
+    deriver: Option<&dyn DeriveRows>,
     sender: &SyncSender<Batch>,
 ) -> std::io::Result<()> {
     let mut buffer = Vec::with_capacity(1024);
@@ -440,7 +470,7 @@ fn parse_lines(
         if buffer.last() == Some(&b'\n') {
             buffer.pop();
         }
-        if let Some(parsed) = parse_line(line, &buffer, sealer) {
+        if let Some(parsed) = parse_line(line, &buffer, sealer, deriver) {
             batch.lines.push(parsed);
         }
         if batch.lines.len() >= BATCH_LINES {
@@ -457,7 +487,12 @@ fn parse_lines(
     Ok(())
 }
 
-fn parse_line(line: u64, bytes: &[u8], sealer: &dyn SealRestricted) -> Option<Parsed> {
+fn parse_line(
+    line: u64,
+    bytes: &[u8],
+    sealer: &dyn SealRestricted,
+    deriver: Option<&dyn DeriveRows>,
+) -> Option<Parsed> {
     let invalid = |message: String| {
         Some(Parsed::Invalid {
             line,
@@ -483,6 +518,7 @@ fn parse_line(line: u64, bytes: &[u8], sealer: &dyn SealRestricted) -> Option<Pa
             };
             Parsed::Record {
                 line,
+                derived: deriver.and_then(|d| d.derive(&record)),
                 record: Box::new(record),
                 row,
             }

@@ -7,12 +7,14 @@ pub mod import;
 pub mod load;
 mod migrate;
 mod postgres;
+pub mod screening;
 mod sqlite;
 pub mod testing;
 mod url;
 
 use zonewatch_model::{Kind, Sensitivity};
 
+pub use crate::screening::{AdScreening, Derived, StoredContact, TestimonyContacts};
 pub use crate::url::{DbUrl, DEFAULT_URL};
 
 #[derive(Debug, thiserror::Error)]
@@ -147,6 +149,20 @@ pub trait Store {
 
     /// Every evidence file without its content: (id, record id, sealed), by id.
     fn evidence_list(&mut self) -> Result<Vec<(String, String, bool)>>;
+
+    /// The stored screening of an ad, if it has one (it may be out of date: compare
+    /// its fingerprint).
+    fn ad_screening(&mut self, id: &str) -> Result<Option<AdScreening>>;
+
+    /// Every record of `kind` (ads and testimonies; no other kind has screening
+    /// rows) by id, with the fingerprint of its screening rows, if any.
+    fn screening_fingerprints(&mut self, kind: Kind) -> Result<Vec<(String, Option<String>)>>;
+
+    /// Every stored ad contact: (ad id, contact), by ad id then order in the text.
+    fn ad_contacts(&mut self) -> Result<Vec<(String, StoredContact)>>;
+
+    /// Every stored testimony contact: (testimony id, keyed hash).
+    fn testimony_contact_hashes(&mut self) -> Result<Vec<(String, String)>>;
 }
 
 /// One stored evidence file: the original bytes (or sealed), and its metadata
@@ -251,9 +267,12 @@ pub trait WriteTransaction {
     /// Replaces the restricted part of one stored record (key rotation).
     fn set_restricted(&mut self, id: &str, restricted: &str) -> Result<()>;
 
-    /// Deletes one record (restricted part included); false when there was none.
-    /// Callers check references first: the store does not.
+    /// Deletes one record (restricted part and screening rows included); false when
+    /// there was none. Callers check references first: the store does not.
     fn delete(&mut self, id: &str) -> Result<bool>;
+
+    /// Replaces one record's screening rows (or removes them, see [`Derived`]).
+    fn put_derived(&mut self, derived: Derived) -> Result<()>;
 
     fn commit(self: Box<Self>) -> Result<()>;
 }

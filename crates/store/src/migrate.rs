@@ -26,6 +26,11 @@ pub const SQLITE: &[Migration] = &[
         sql: include_str!("../migrations/sqlite/0003_evidence.sql"),
     },
     Migration {
+        version: 4,
+        name: "screening",
+        sql: include_str!("../migrations/sqlite/0004_screening.sql"),
+    },
+    Migration {
         version: 5,
         name: "auth",
         sql: include_str!("../migrations/sqlite/0005_auth.sql"),
@@ -47,6 +52,11 @@ pub const POSTGRES: &[Migration] = &[
         version: 3,
         name: "evidence",
         sql: include_str!("../migrations/postgres/0003_evidence.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "screening",
+        sql: include_str!("../migrations/postgres/0004_screening.sql"),
     },
     Migration {
         version: 5,

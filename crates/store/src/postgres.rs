@@ -9,6 +9,7 @@ use postgres::{Client, GenericClient, NoTls};
 use zonewatch_model::Kind;
 
 use crate::migrate::POSTGRES;
+use crate::screening::{self, AdScreening, Derived, StoredContact};
 use crate::{
     audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, EvidenceRow,
     KindConflict, Result, Row, SessionRow, Store, StoreError, TokenRow, User, WriteTransaction,
@@ -101,6 +102,7 @@ impl Store for PostgresStore {
         Ok(Box::new(PostgresWrite {
             tx,
             pending: Vec::with_capacity(BATCH),
+            derived: Vec::new(),
         }))
     }
 
@@ -375,6 +377,22 @@ impl Store for PostgresStore {
             .collect()
     }
 
+    fn ad_screening(&mut self, id: &str) -> Result<Option<AdScreening>> {
+        screening::postgres::ad_screening(&mut self.client, id)
+    }
+
+    fn screening_fingerprints(&mut self, kind: Kind) -> Result<Vec<(String, Option<String>)>> {
+        screening::postgres::fingerprints(&mut self.client, kind)
+    }
+
+    fn ad_contacts(&mut self) -> Result<Vec<(String, StoredContact)>> {
+        screening::postgres::ad_contacts(&mut self.client)
+    }
+
+    fn testimony_contact_hashes(&mut self) -> Result<Vec<(String, String)>> {
+        screening::postgres::testimony_hashes(&mut self.client)
+    }
+
     fn key_sessions(&mut self) -> Result<Vec<(String, String)>> {
         let rows = self
             .client
@@ -452,9 +470,17 @@ fn append_audit(client: &mut impl GenericClient, entry: &AuditRow) -> Result<()>
 struct PostgresWrite<'c> {
     tx: postgres::Transaction<'c>,
     pending: Vec<Row>,
+    /// Screening rows, batched like records (they reference no other table, so
+    /// they may be written before or after their records).
+    derived: Vec<Derived>,
 }
 
 impl PostgresWrite<'_> {
+    fn write_derived(&mut self) -> Result<()> {
+        let batch = std::mem::take(&mut self.derived);
+        screening::postgres::put_batch(&mut self.tx, &batch)
+    }
+
     fn write_pending(&mut self) -> Result<Vec<KindConflict>> {
         if self.pending.is_empty() {
             return Ok(Vec::new());
@@ -512,6 +538,7 @@ impl WriteTransaction for PostgresWrite<'_> {
     }
 
     fn flush(&mut self) -> Result<Vec<KindConflict>> {
+        self.write_derived()?;
         self.write_pending()
     }
 
@@ -585,15 +612,26 @@ impl WriteTransaction for PostgresWrite<'_> {
                 problem: format!("already stored as a {}", conflict.stored),
             });
         }
+        self.write_derived()?;
         let n = self
             .tx
             .execute("DELETE FROM records WHERE id = $1", &[&id])?;
+        screening::postgres::clear(&mut self.tx, &[id])?;
         Ok(n > 0)
+    }
+
+    fn put_derived(&mut self, derived: Derived) -> Result<()> {
+        self.derived.push(derived);
+        if self.derived.len() >= BATCH {
+            self.write_derived()?;
+        }
+        Ok(())
     }
 
     fn commit(mut self: Box<Self>) -> Result<()> {
         // Callers flush (and look at the conflicts) first; a conflict found only
         // here must still stop the commit.
+        self.write_derived()?;
         if let Some(conflict) = self.write_pending()?.into_iter().next() {
             return Err(StoreError::Corrupt {
                 id: conflict.id,

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use zonewatch_model::Kind;
 
 use crate::migrate::{Migration, SQLITE};
+use crate::screening::{self, AdScreening, Derived, StoredContact};
 use crate::{
     audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, EvidenceRow,
     KindConflict, Result, Row, SessionRow, Store, StoreError, TokenRow, User, WriteTransaction,
@@ -382,6 +383,22 @@ impl Store for SqliteStore {
         Ok(rows)
     }
 
+    fn ad_screening(&mut self, id: &str) -> Result<Option<AdScreening>> {
+        screening::sqlite::ad_screening(&self.conn, id)
+    }
+
+    fn screening_fingerprints(&mut self, kind: Kind) -> Result<Vec<(String, Option<String>)>> {
+        screening::sqlite::fingerprints(&self.conn, kind)
+    }
+
+    fn ad_contacts(&mut self) -> Result<Vec<(String, StoredContact)>> {
+        screening::sqlite::ad_contacts(&self.conn)
+    }
+
+    fn testimony_contact_hashes(&mut self) -> Result<Vec<(String, String)>> {
+        screening::sqlite::testimony_hashes(&self.conn)
+    }
+
     fn key_sessions(&mut self) -> Result<Vec<(String, String)>> {
         let mut stmt = self
             .conn
@@ -577,7 +594,12 @@ impl WriteTransaction for SqliteWrite<'_> {
             .tx
             .prepare_cached("DELETE FROM records WHERE id = ?1")?
             .execute([id])?;
+        screening::sqlite::clear(&self.tx, id)?;
         Ok(n > 0)
+    }
+
+    fn put_derived(&mut self, derived: Derived) -> Result<()> {
+        screening::sqlite::put(&self.tx, &derived)
     }
 
     fn commit(self: Box<Self>) -> Result<()> {

@@ -9,7 +9,10 @@ use zonewatch_store::import::{
     import_jsonl, ImportError, ImportHooks, ImportOptions, ImportSummary, LineError,
 };
 use zonewatch_store::testing::{postgres_server, TempDatabase};
-use zonewatch_store::{open, DbUrl, OpenRestricted, SealRestricted, Store};
+use zonewatch_store::{
+    open, AdScreening, DbUrl, Derived, OpenRestricted, SealRestricted, Store, StoredContact,
+    TestimonyContacts,
+};
 
 /// Stands in for sealing, which lives above the store: hex, so plaintext never
 /// shows in the column, and bound to the record id, so a misplaced value fails.
@@ -621,5 +624,166 @@ fn delete_removes_one_record_and_only_when_committed() {
             .filter(|l| l.contains("\"kind\":\"ad\""))
             .count() as u64;
         assert_eq!(count + 1, before_count, "{}", backend.name);
+    }
+}
+
+/// Derives rows as an app would, without screening: an ad's contacts are the
+/// words after "contact:", a testimony gets one "hash" of its transcript.
+struct TestDerive;
+
+impl zonewatch_store::import::DeriveRows for TestDerive {
+    fn derive(&self, record: &zonewatch_model::Record) -> Option<Derived> {
+        match &record.body {
+            zonewatch_model::Body::Ad(ad) => Some(Derived::Ad(AdScreening {
+                ad_id: record.id.clone(),
+                fingerprint: "fp-1".into(),
+                score: 0.5,
+                level: "medium".into(),
+                signals: "[]".into(),
+                contacts: ad
+                    .text
+                    .split("contact:")
+                    .skip(1)
+                    .map(|c| StoredContact {
+                        kind: "telegram".into(),
+                        value: c.trim().into(),
+                        chain: None,
+                    })
+                    .collect(),
+            })),
+            zonewatch_model::Body::Testimony(t) => Some(match &t.transcript {
+                Some(text) => Derived::Testimony(TestimonyContacts {
+                    testimony_id: record.id.clone(),
+                    fingerprint: "fp-1".into(),
+                    hashes: vec![format!("{:064x}", text.len())],
+                }),
+                None => Derived::TestimonyUnindexed(record.id.clone()),
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl ImportHooks for TestDerive {
+    fn sealer(&self) -> &dyn SealRestricted {
+        &TestSeal
+    }
+
+    fn deriver(&self) -> Option<&dyn zonewatch_store::import::DeriveRows> {
+        Some(self)
+    }
+}
+
+fn import_derived(store: &mut dyn Store, text: &str) {
+    import_jsonl(
+        store,
+        &mut Cursor::new(text.as_bytes()),
+        &ImportOptions::default(),
+        &mut TestDerive,
+        &mut |_| {},
+    )
+    .expect("import");
+}
+
+#[test]
+fn derived_rows_are_written_with_records_replaced_by_upserts_and_deleted_with_them() {
+    let ads = |n: usize, contact: &str| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"kind":"ad","id":"ad-{i:05}","platform":"x","text":"Job contact: {contact}{i}"}}"#
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for backend in backends() {
+        let name = backend.name;
+        let mut store = backend.open();
+        // More ads than one PostgreSQL batch holds.
+        import_derived(store.as_mut(), &ads(2500, "first"));
+        let contacts = store.ad_contacts().unwrap();
+        assert_eq!(contacts.len(), 2500, "{name}");
+        assert_eq!(contacts[7].0, "ad-00007", "{name}");
+        assert_eq!(contacts[7].1.value, "first7", "{name}");
+        let fingerprints = store.screening_fingerprints(Kind::Ad).unwrap();
+        assert_eq!(fingerprints.len(), 2500, "{name}");
+        assert!(fingerprints
+            .iter()
+            .all(|(_, f)| f.as_deref() == Some("fp-1")));
+
+        // An upsert replaces an ad's rows; a record without derived rows shows none.
+        import_derived(
+            store.as_mut(),
+            &(ads(2, "second")
+                + "\n"
+                + r#"{"kind":"person","id":"p1","alias":"P (fictional)","roles":["survivor"]}"#
+                + "\n"
+                + r#"{"kind":"testimony","id":"t1","person":"p1","date":"2024","consent":"internal_only","transcript":"four"}"#
+                + "\n"
+                + r#"{"kind":"testimony","id":"t2","person":"p1","date":"2024","consent":"internal_only"}"#),
+        );
+        let ad = store.ad_screening("ad-00001").unwrap().expect("stored");
+        assert_eq!(
+            (
+                ad.level.as_str(),
+                ad.contacts.len(),
+                ad.contacts[0].value.as_str()
+            ),
+            ("medium", 1, "second1"),
+            "{name}"
+        );
+        assert!(store.ad_screening("p1").unwrap().is_none(), "{name}");
+        assert_eq!(
+            store.screening_fingerprints(Kind::Testimony).unwrap(),
+            vec![("t1".into(), Some("fp-1".into())), ("t2".into(), None)],
+            "{name}"
+        );
+        assert_eq!(
+            store.testimony_contact_hashes().unwrap(),
+            vec![("t1".into(), format!("{:064x}", 4))],
+            "{name}"
+        );
+
+        // Deleting a record deletes its rows; rolled back, it keeps them.
+        {
+            let mut tx = store.begin_write().unwrap();
+            tx.delete("ad-00001").unwrap();
+        }
+        assert!(store.ad_screening("ad-00001").unwrap().is_some(), "{name}");
+        let mut tx = store.begin_write().unwrap();
+        tx.delete("ad-00001").unwrap();
+        tx.delete("t1").unwrap();
+        tx.commit().unwrap();
+        assert!(store.ad_screening("ad-00001").unwrap().is_none(), "{name}");
+        assert_eq!(store.ad_contacts().unwrap().len(), 2499, "{name}");
+        assert!(
+            store.testimony_contact_hashes().unwrap().is_empty(),
+            "{name}"
+        );
+
+        // A testimony written again without its index loses the old one.
+        let mut tx = store.begin_write().unwrap();
+        tx.put_derived(Derived::Testimony(TestimonyContacts {
+            testimony_id: "t2".into(),
+            fingerprint: "fp-1".into(),
+            hashes: vec!["a".repeat(64), "a".repeat(64)],
+        }))
+        .unwrap();
+        tx.commit().unwrap();
+        assert_eq!(store.testimony_contact_hashes().unwrap().len(), 1, "{name}");
+        let mut tx = store.begin_write().unwrap();
+        tx.put_derived(Derived::TestimonyUnindexed("t2".into()))
+            .unwrap();
+        tx.commit().unwrap();
+        assert!(
+            store.testimony_contact_hashes().unwrap().is_empty(),
+            "{name}"
+        );
+        assert_eq!(
+            store.screening_fingerprints(Kind::Testimony).unwrap(),
+            vec![("t2".into(), None)],
+            "{name}"
+        );
     }
 }
