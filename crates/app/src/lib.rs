@@ -7,6 +7,7 @@ pub mod access;
 pub mod accounts;
 pub mod evidence;
 pub mod records;
+pub mod screening;
 pub mod seal;
 pub mod search;
 
@@ -278,6 +279,7 @@ impl App {
         };
         let mut hooks = AuditedImport {
             sealer: SessionSealer { session },
+            deriver: self.deriver()?,
             session_key,
             actor: self.actor.name.clone(),
             source: source.to_owned(),
@@ -645,6 +647,8 @@ impl BufRead for HashingReader<'_> {
 /// append one audit entry with the input's SHA-256 and the ids written.
 struct AuditedImport {
     sealer: SessionSealer,
+    /// Screening rows written with the records.
+    deriver: screening::Deriver,
     session_key: String,
     actor: String,
     source: String,
@@ -654,6 +658,10 @@ struct AuditedImport {
 impl ImportHooks for AuditedImport {
     fn sealer(&self) -> &dyn SealRestricted {
         &self.sealer
+    }
+
+    fn deriver(&self) -> Option<&dyn zonewatch_store::import::DeriveRows> {
+        Some(&self.deriver)
     }
 
     fn prepare(&mut self, tx: &mut dyn WriteTransaction) -> Result<(), StoreError> {
