@@ -937,7 +937,9 @@ struct RecordPage {
     id: String,
     withheld: bool,
     edit: Option<String>,
-    fields: Vec<(String, String)>,
+    fields: Vec<ShownField>,
+    /// A person's legal assessment, as the caseworker text.
+    assessment: Option<String>,
 }
 
 async fn record_page(
@@ -959,10 +961,21 @@ async fn record_page(
     }
     let lookup = id.clone();
     let result = with_app(&state, session.actor.clone(), move |app| {
-        Ok(app.record_get(kind, &lookup)?)
+        let Some(view) = app.record_get(kind, &lookup)? else {
+            return Ok(None);
+        };
+        // A person's page shows the legal tests their records support.
+        let assessment = if kind == Kind::Person && app.may(Action::ReadInternal) {
+            let dataset = crate::api::dataset(app, false)?;
+            zonewatch_findings::assess(&dataset, &lookup)
+                .map(|a| zonewatch_findings::render_assessment_text(&dataset, &a))
+        } else {
+            None
+        };
+        Ok(Some((view, assessment)))
     })
     .await;
-    let view = match result {
+    let (view, assessment) = match result {
         Ok(Some(v)) => v,
         Ok(None) => {
             return page_error(ApiError::new(
@@ -972,20 +985,16 @@ async fn record_page(
         }
         Err(e) => return page_error(e),
     };
-    let fields = match Json::parse(&view.json) {
-        Ok(Json::Object(fields)) => fields
-            .into_iter()
-            .filter(|(k, _)| k != "kind" && k != "id")
-            .map(|(k, v)| {
-                let text = match v {
-                    Json::String(s) => s,
-                    other => other.to_text(),
-                };
-                (k, text)
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let specs = spec(kind);
+    let mut values = from_json(&view.json, &specs);
+    values.remove("kind");
+    values.remove("id");
+    // In the form's order, then anything the form does not have.
+    let mut fields: Vec<ShownField> = specs
+        .iter()
+        .filter_map(|s| values.remove(s.name).map(|text| shown(s.name, text)))
+        .collect();
+    fields.extend(values.into_iter().map(|(name, text)| shown(&name, text)));
     let editable = session.actor.may(Action::WriteRecords) && !view.withheld;
     render(&RecordPage {
         user: Some(session.actor.name.clone()),
@@ -996,5 +1005,41 @@ async fn record_page(
         id,
         withheld: view.withheld,
         fields,
+        assessment,
     })
+}
+
+/// Fields that hold record ids: shown as links.
+const REFERENCE_FIELDS: &[&str] = &[
+    "site",
+    "person",
+    "relocated_to",
+    "testimony",
+    "recruitment.ad",
+    "victims",
+    "perpetrators",
+    "operators",
+    "agencies",
+    "sources",
+];
+
+/// One field of a record page.
+pub struct ShownField {
+    pub name: String,
+    pub text: String,
+    /// The ids it names, when it is a reference field.
+    pub links: Vec<String>,
+}
+
+fn shown(name: &str, text: String) -> ShownField {
+    let links = if REFERENCE_FIELDS.contains(&name) {
+        text.split(", ").map(str::to_owned).collect()
+    } else {
+        Vec::new()
+    };
+    ShownField {
+        name: name.to_owned(),
+        text,
+        links,
+    }
 }

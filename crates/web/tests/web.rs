@@ -1666,3 +1666,40 @@ fn evidence_pages_upload_show_custody_and_download() {
         );
     });
 }
+
+#[test]
+fn record_pages_link_references_and_show_a_persons_legal_tests() {
+    each_backend(|env| async move {
+        let (_, analyst) = login(&env, "u-analyst", PASSWORD).await;
+        let a = page(&env, &analyst, "/records/persons/p-all").await;
+        assert_eq!(a.status, StatusCode::OK, "{}", env.name);
+        assert!(
+            a.text
+                .contains("<a href=\"/records/by-id/ad-all\">ad-all</a>"),
+            "{}: the recruitment ad is a link: {}",
+            env.name,
+            a.text
+        );
+        assert!(a.text.contains("Legal tests"), "{}", env.name);
+        assert!(a.text.contains("not a legal determination"), "{}", a.text);
+        // Custody is one stay per line, not JSON.
+        assert!(
+            a.text.contains("site-all; 2023-02; 2023-02-10"),
+            "{}",
+            a.text
+        );
+        let a = page(&env, &analyst, "/records/testimonies/t-all").await;
+        assert!(
+            a.text
+                .contains("<a href=\"/records/by-id/p-all\">p-all</a>"),
+            "{}",
+            env.name
+        );
+        assert!(
+            a.text.contains("tip.means.payment_to_controller"),
+            "{}",
+            env.name
+        );
+        assert!(!a.text.contains("{&#34;code"), "{}: no raw JSON", env.name);
+    });
+}
