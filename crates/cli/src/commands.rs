@@ -106,17 +106,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Assess { person, format } => assess(&ctx, person.as_deref(), format),
         Command::Timeline { site } => timeline(&ctx, &site),
         Command::Status => status(&ctx),
-        Command::Screen(args) => crate::screen::screen(args),
+        Command::Screen(args) => crate::screen::screen(args, || {
+            let mut app = open(&ctx)?;
+            unlock_for_transcripts(&mut app, &ctx)?;
+            Ok(app)
+        }),
         Command::Networks { json, min_ads } => {
             let mut app = open(&ctx)?;
-            if app.may(Action::ReadRestricted) {
-                if let Some(passphrase) =
-                    passphrase(&ctx, "zonewatch passphrase (Enter to skip transcripts): ")?
-                        .filter(|p| !p.is_empty())
-                {
-                    app.unlock(&passphrase)?;
-                }
-            }
+            unlock_for_transcripts(&mut app, &ctx)?;
             let code = crate::screen::networks(&mut app, json, min_ads)?;
             app.close()?;
             Ok(code)
@@ -169,6 +166,20 @@ fn passphrase(ctx: &Context_, prompt: &str) -> Result<Option<String>> {
         ));
     }
     Ok(None)
+}
+
+/// Unlocks the key ring when the actor may read transcripts and a passphrase is
+/// given (screening links testimonies only then; without, it goes on without them).
+fn unlock_for_transcripts(app: &mut App, ctx: &Context_) -> Result<()> {
+    if app.may(Action::ReadRestricted) {
+        if let Some(passphrase) =
+            passphrase(ctx, "zonewatch passphrase (Enter to skip transcripts): ")?
+                .filter(|p| !p.is_empty())
+        {
+            app.unlock(&passphrase)?;
+        }
+    }
+    Ok(())
 }
 
 /// Unlocks the key ring, or fails saying how to give the passphrase.

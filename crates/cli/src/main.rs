@@ -226,6 +226,10 @@ pub enum ScreenCommand {
         #[arg(long, short)]
         output: Option<std::path::PathBuf>,
     },
+    /// Screen the database's ads again, and with the passphrase the testimonies'
+    /// transcripts, and store the results (`networks` reads them; it also rebuilds
+    /// those the shipped patterns or weights no longer match).
+    Reindex,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

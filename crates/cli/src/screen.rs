@@ -2,7 +2,6 @@
 //! `zonewatch networks` (ads that share a recruiter's contact, and the survivors and
 //! compounds they lead to), over zonewatch-screen.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
@@ -10,10 +9,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use zonewatch_app::App;
-use zonewatch_model::{Body, Kind};
 use zonewatch_screen::{
-    build_networks, screen_stream, screen_text, InputFormat, OutputFormat, ScreenOptions, Screener,
-    Weights,
+    screen_stream, InputFormat, OutputFormat, ScreenOptions, Screener, Weights,
 };
 
 use crate::commands::output_to;
@@ -50,10 +47,34 @@ fn open_input(file: &str) -> Result<Box<dyn io::BufRead + Send>> {
     })
 }
 
-pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
-    let screener = screener(args.patterns.as_ref(), args.weights.as_ref())?;
+/// `open_app`: the database, for `screen reindex` (the passphrase given if any).
+pub fn screen(args: ScreenArgs, open_app: impl FnOnce() -> Result<App>) -> Result<ExitCode> {
+    let screener = || screener(args.patterns.as_ref(), args.weights.as_ref());
     match args.command {
+        Some(ScreenCommand::Reindex) => {
+            if args.patterns.is_some() || args.weights.is_some() {
+                anyhow::bail!(
+                    "`screen reindex` stores what the shipped patterns and weights find; \
+                     --patterns and --weights are for screening files"
+                );
+            }
+            let mut app = open_app()?;
+            let done = app.screening_refresh(true)?;
+            app.close()?;
+            eprintln!(
+                "screened {} ads and {} testimonies' transcripts",
+                done.ads, done.testimonies
+            );
+            if done.testimonies_waiting > 0 {
+                eprintln!(
+                    "{} testimonies wait for the passphrase: transcripts are restricted",
+                    done.testimonies_waiting
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(ScreenCommand::Eval { file }) => {
+            let screener = screener()?;
             let metrics = zonewatch_screen::evaluate(&screener, open_input(&file)?)
                 .map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
             let c = metrics.confusion;
@@ -79,6 +100,7 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(ScreenCommand::Train { file, output }) => {
+            let screener = screener()?;
             let weights = zonewatch_screen::train(
                 &screener,
                 open_input(&file)?,
@@ -98,6 +120,7 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
+            let screener = screener()?;
             let input = match args.input {
                 ScreenInput::Jsonl => InputFormat::Jsonl,
                 ScreenInput::Lines => InputFormat::Lines,
@@ -143,81 +166,26 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
     }
 }
 
-/// Ads linked by shared contacts; persons whose recruitment ad is in a network;
-/// testimonies whose transcript mentions a network's contact (only when the key is
-/// unlocked: transcripts are restricted, and their contacts are compared in memory,
-/// never stored); and the sites where those persons were held.
+/// Ads linked by shared contacts, from the screening stored at import (brought up
+/// to date first, see zonewatch-app's `screening`); persons whose recruitment ad is
+/// in a network; with the key ring unlocked, testimonies whose transcript mentions a
+/// network's contact (linked by keyed hashes, never plain contacts); and the sites
+/// where those persons were held.
 pub fn networks(app: &mut App, json: bool, min_ads: usize) -> Result<ExitCode> {
-    // Networks name persons and the sites they were held at: internal, never public.
-    app.require(zonewatch_app::Action::ReadInternal)?;
-    let screener = Screener::new().context("the shipped patterns")?;
-    let loaded = app.load_for_export(
-        &[Kind::Ad, Kind::Person, Kind::Testimony],
-        !app.is_unlocked(),
-    )?;
-    let mut items = Vec::new();
-    let mut person_ad: Vec<(String, String)> = Vec::new();
-    let mut custody: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut testimony_person: BTreeMap<String, String> = BTreeMap::new();
-    for record in &loaded.records {
-        match &record.body {
-            Body::Ad(ad) => items.push((
-                record.id.clone(),
-                Kind::Ad,
-                screen_text(&screener, &ad.text).contacts,
-            )),
-            Body::Person(person) => {
-                if let Some(ad) = person.recruitment.as_ref().and_then(|r| r.ad.clone()) {
-                    person_ad.push((record.id.clone(), ad));
-                }
-                custody.insert(
-                    record.id.clone(),
-                    person.custody.iter().map(|c| c.site.clone()).collect(),
-                );
-            }
-            Body::Testimony(testimony) if testimony.is_usable() => {
-                testimony_person.insert(record.id.clone(), testimony.person.clone());
-                if let Some(transcript) = &testimony.transcript {
-                    items.push((
-                        record.id.clone(),
-                        Kind::Testimony,
-                        screen_text(&screener, transcript).contacts,
-                    ));
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut report = Vec::new();
-    for network in build_networks(items)
-        .into_iter()
-        .filter(|n| n.ads.len() >= min_ads)
-    {
-        let ads: BTreeSet<&str> = network.ads.iter().map(String::as_str).collect();
-        let mut persons: BTreeSet<String> = person_ad
-            .iter()
-            .filter(|(_, ad)| ads.contains(ad.as_str()))
-            .map(|(p, _)| p.clone())
-            .collect();
-        let testimonies: Vec<&str> = network.attached.iter().map(|m| m.id.as_str()).collect();
-        persons.extend(
-            testimonies
-                .iter()
-                .filter_map(|t| testimony_person.get(*t).cloned()),
-        );
-        let sites: BTreeSet<&str> = persons
-            .iter()
-            .flat_map(|p| custody.get(p).into_iter().flatten())
-            .map(String::as_str)
-            .collect();
-        report.push(serde_json::json!({
-            "ads": network.ads,
-            "contacts": network.contacts.iter().map(|c| serde_json::json!({"type": c.kind.as_str(), "value": c.value})).collect::<Vec<_>>(),
-            "testimonies": testimonies,
-            "persons": persons,
-            "sites": sites,
-        }));
-    }
+    let found = app.networks(min_ads)?;
+    let report: Vec<serde_json::Value> = found
+        .networks
+        .iter()
+        .map(|n| {
+            serde_json::json!({
+                "ads": n.ads,
+                "contacts": n.contacts.iter().map(|c| serde_json::json!({"type": c.kind.as_str(), "value": c.value})).collect::<Vec<_>>(),
+                "testimonies": n.testimonies,
+                "persons": n.persons,
+                "sites": n.sites,
+            })
+        })
+        .collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
     if json {
         serde_json::to_writer_pretty(&mut out, &report)?;
@@ -258,7 +226,7 @@ pub fn networks(app: &mut App, json: bool, min_ads: usize) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    if !app.is_unlocked() {
+    if !found.testimonies_linked {
         eprintln!("note: transcripts are restricted; give the passphrase to link testimonies by the contacts they mention");
     }
     Ok(ExitCode::SUCCESS)

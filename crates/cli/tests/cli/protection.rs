@@ -26,7 +26,7 @@ fn secret_data() -> String {
 }
 
 /// A fresh database on every backend: (name, URL, what keeps it alive).
-fn databases(dir: &Path) -> Vec<(&'static str, String, Option<TempDatabase>)> {
+pub(crate) fn databases(dir: &Path) -> Vec<(&'static str, String, Option<TempDatabase>)> {
     let mut list = vec![(
         "sqlite",
         format!("sqlite://{}", dir.join("p.db").display()),
@@ -39,13 +39,13 @@ fn databases(dir: &Path) -> Vec<(&'static str, String, Option<TempDatabase>)> {
     list
 }
 
-fn run(dir: &Path, url: &str, args: &[&str]) -> Output {
+pub(crate) fn run(dir: &Path, url: &str, args: &[&str]) -> Output {
     let mut all = vec!["--db", url];
     all.extend_from_slice(args);
     zonewatch(dir, &all)
 }
 
-fn run_env(
+pub(crate) fn run_env(
     dir: &Path,
     url: &str,
     args: &[&str],
@@ -73,7 +73,7 @@ fn import_secrets(dir: &Path, url: &str) {
 
 /// Everything the database holds, as text: every file SQLite uses, or every column
 /// of every table plus a pg_dump on PostgreSQL.
-fn everything_stored(name: &str, dir: &Path, url: &str) -> String {
+pub(crate) fn everything_stored(name: &str, dir: &Path, url: &str) -> String {
     let mut all = String::new();
     if name == "sqlite" {
         for suffix in ["", "-wal", "-shm"] {
@@ -400,7 +400,7 @@ fn roles_decide_what_each_user_may_do() {
 }
 
 /// Opens the audit table of a database for tampering.
-fn tamper(name: &str, dir: &Path, url: &str, sql: &str) {
+pub(crate) fn tamper(name: &str, dir: &Path, url: &str, sql: &str) {
     if name == "sqlite" {
         let conn = rusqlite::Connection::open(dir.join("p.db")).unwrap();
         conn.execute_batch(sql).unwrap();
@@ -797,6 +797,7 @@ fn every_role_on(name: &str, dir: &Path, url: &str) {
         (vec!["assess"], [true, true, true, false]),
         (vec!["timeline", "s1"], [true, true, true, false]),
         (vec!["networks"], [true, true, true, false]),
+        (vec!["screen", "reindex"], [true, true, true, false]),
         (vec!["user", "list"], [true, false, false, false]),
         (vec!["token", "create", "ana"], [true, false, true, false]), // ana may make her own
         (vec!["audit", "verify"], [true, true, false, false]),
