@@ -112,7 +112,8 @@ pub trait Store {
     /// Deletes a token; false when there was none.
     fn delete_token(&mut self, token_sha256: &str) -> Result<bool>;
 
-    /// Records when a token was last used.
+    /// Records when a token was last used. Best effort: SQLite skips it rather than
+    /// wait while another connection writes.
     fn touch_token(&mut self, token_sha256: &str, time: &str) -> Result<()>;
 
     /// Stores a browser session, and deletes every session expired by `now` (Unix

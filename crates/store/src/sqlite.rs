@@ -13,6 +13,9 @@ use crate::{
     KindConflict, Result, Row, SessionRow, Store, StoreError, TokenRow, User, WriteTransaction,
 };
 
+/// How long a statement waits for another connection's write transaction.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 pub struct SqliteStore {
     conn: Connection,
 }
@@ -21,7 +24,7 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore> {
         create_private_file(path)?;
         let conn = Connection::open(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -252,11 +255,22 @@ impl Store for SqliteStore {
     }
 
     fn touch_token(&mut self, token_sha256: &str, time: &str) -> Result<()> {
-        self.conn.execute(
+        // While an import holds the write lock, a request must not wait for it only
+        // to note when a token was used: skip the note instead.
+        self.conn.busy_timeout(std::time::Duration::ZERO)?;
+        let written = self.conn.execute(
             "UPDATE api_tokens SET last_used_at = ?2 WHERE token_sha256 = ?1",
             [token_sha256, time],
-        )?;
-        Ok(())
+        );
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        match written {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+            {
+                Ok(())
+            }
+            other => other.map(|_| ()).map_err(Into::into),
+        }
     }
 
     fn add_session(&mut self, session: &SessionRow, now: i64) -> Result<()> {
