@@ -37,16 +37,48 @@ pub(crate) fn digit_at(bytes: &[u8], i: usize) -> Option<(u8, usize)> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any of the eight bytes is an ASCII digit or 0xE0 / 0xE1 (the lead bytes of
-/// Thai, Khmer and Burmese digits). Bit tricks from "Bit Twiddling Hacks":
-/// has-between for 0x30..=0x39 (bytes below 0x80), has-zero for the lead bytes.
+// Byte-lane tests on eight bytes at once ("Bit Twiddling Hacks"): each sets the high
+// bit of exactly the lanes that pass; no lane's arithmetic carries into another.
+
+/// Lanes equal to `c`.
 #[inline]
-fn may_start_digit(x: u64) -> bool {
-    let low = x & (ONES * 127);
-    let between = (ONES * (127 + 0x3A) - low) & !x & (low + ONES * (127 - 0x2F)) & HIGHS;
-    let lead = (x & (ONES * 0xFE)) ^ (ONES * 0xE0);
-    let zero = lead.wrapping_sub(ONES) & !lead & HIGHS;
-    between != 0 || zero != 0
+fn lanes_eq(x: u64, c: u8) -> u64 {
+    let t = x ^ (ONES * u64::from(c));
+    !(((t & (ONES * 0x7F)) + ONES * 0x7F) | t) & HIGHS
+}
+
+/// Lanes in `lo..=lo + 9`, for `lo` with a zero low nibble.
+#[inline]
+fn lanes_ten_from(x: u64, lo: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(lo));
+    (ONES * 0x89 - (y & (ONES * 0x7F))) & !y & HIGHS
+}
+
+/// The lanes of `w0` where a digit starts: an ASCII digit, or the three bytes of a
+/// Thai (E0 B9 90..99), Khmer (E1 9F A0..A9) or Burmese (E1 81 80..89) digit, whose
+/// second and third bytes are the same lanes of `w1` and `w2` (the words one and
+/// two bytes on). Thai, Khmer and Burmese letters share those first bytes, so the
+/// first byte alone would stop on most of their characters.
+#[inline]
+fn digit_starts(w0: u64, w1: u64, w2: u64) -> u64 {
+    let ascii = lanes_ten_from(w0, b'0');
+    // Most text has no E0 or E1 byte at all (0xE0 | 1 == 0xE1).
+    if lanes_eq(w0 | ONES, 0xE1) == 0 {
+        return ascii;
+    }
+    let thai = lanes_eq(w0, 0xE0) & lanes_eq(w1, 0xB9) & lanes_ten_from(w2, 0x90);
+    let e1 = lanes_eq(w0, 0xE1);
+    let khmer = lanes_eq(w1, 0x9F) & lanes_ten_from(w2, 0xA0);
+    let burmese = lanes_eq(w1, 0x81) & lanes_ten_from(w2, 0x80);
+    ascii | thai | (e1 & (khmer | burmese))
+}
+
+/// Eight bytes from the start of `bytes` (at least eight long), little-endian.
+#[inline]
+fn word(bytes: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(w)
 }
 
 /// The length of the UTF-8 character whose first byte is `b` (1 for a stray
@@ -69,11 +101,13 @@ pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
     let mut digits: Vec<u8> = Vec::new();
     let mut groups: Vec<(u8, usize)> = Vec::new();
     while i < bytes.len() {
-        // Skip eight bytes at a time while none can start a digit.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if may_start_digit(u64::from_le_bytes(word)) {
+        // Go to the next digit eight bytes at a time. A digit's first byte never
+        // occurs inside another character, so this lands where stepping character
+        // by character would stop.
+        while let Some(window) = bytes.get(i..i + 10) {
+            let starts = digit_starts(word(window), word(&window[1..]), word(&window[2..]));
+            if starts != 0 {
+                i += (starts.trailing_zeros() / 8) as usize;
                 break;
             }
             i += 8;
@@ -124,19 +158,19 @@ pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
 /// exactly three digits, group thousands ("1,500", "20.000.000"); otherwise the last
 /// separator is the decimal point ("1.5", "2,5", "1,234.50").
 fn value_of(digits: &[u8], groups: &[(u8, usize)]) -> f64 {
-    let seps: Vec<u8> = groups.iter().filter(|g| g.0 != 0).map(|g| g.0).collect();
-    let decimal_from: Option<usize> = match seps.len() {
-        0 => None,
-        1 => {
+    // Every group but the last ends at a separator.
+    let seps = groups.split_last().map_or(&[][..], |(_, before)| before);
+    let decimal_from: Option<usize> = match seps {
+        [] => None,
+        [_] => {
             if groups.last().is_some_and(|g| g.1 == 3) {
                 None
             } else {
                 Some(groups.len() - 1)
             }
         }
-        _ => {
-            let last = seps[seps.len() - 1];
-            if seps.iter().all(|&s| s == last) {
+        [.., last] => {
+            if seps.iter().all(|s| s.0 == last.0) {
                 None
             } else {
                 Some(groups.len() - 1)
@@ -178,7 +212,7 @@ pub(crate) fn joins_range(gap: &str, separators: &[String]) -> bool {
     }
     separators.iter().any(|s| {
         // A Latin word separator must stand as a word.
-        let Some(at) = gap.find(s.as_str()) else {
+        let Some(at) = find_short(gap, s) else {
             return false;
         };
         let latin = s.chars().all(|c| c.is_ascii_alphabetic());
@@ -187,6 +221,18 @@ pub(crate) fn joins_range(gap: &str, separators: &[String]) -> bool {
                 && !crate::matcher::char_at(gap, at + s.len())
                     .is_some_and(crate::matcher::is_latin_letter))
     })
+}
+
+/// `hay.find(needle)` for a haystack of a few bytes: str::find prepares a two-way
+/// search first, which costs more than this whole scan (gaps are at most 24 bytes).
+/// A match of valid UTF-8 in valid UTF-8 starts at a character boundary.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    (0..=hay.len().checked_sub(needle.len())?)
+        .find(|&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
 }
 
 #[cfg(test)]
@@ -203,20 +249,48 @@ mod tests {
 
     #[test]
     fn digit_chunks() {
-        for b in 0u8..=255 {
-            let mut word = [b'a'; 8];
-            word[5] = b;
-            let expect = b.is_ascii_digit() || b == 0xE0 || b == 0xE1;
-            assert_eq!(
-                may_start_digit(u64::from_le_bytes(word)),
-                expect,
-                "byte {b:#x}"
-            );
+        // Every first, second and third byte in every lane, against digit_at.
+        for lane in 0..8 {
+            for b0 in [b'0', b'5', b'9', b'/', b':', b'a', 0xB0, 0xE0, 0xE1, 0xE2] {
+                for b1 in [0x80, 0x81, 0x9F, 0xB9, 0xBA, 0x30, 0x01] {
+                    for b2 in 0u8..=255 {
+                        let mut bytes = [b'a'; 10];
+                        bytes[lane] = b0;
+                        bytes[lane + 1] = b1;
+                        bytes[lane + 2] = b2;
+                        let got = digit_starts(word(&bytes), word(&bytes[1..]), word(&bytes[2..]));
+                        let expect = (0..8)
+                            .filter(|&k| digit_at(&bytes, k).is_some())
+                            .fold(0u64, |m, k| m | 0x80 << (8 * k));
+                        assert_eq!(got, expect, "{bytes:x?}");
+                    }
+                }
+            }
         }
         assert_eq!(
             nums("abcdefghijklmnop 7 qrstuvwxyz"),
             vec![("7".into(), 7.0)]
         );
+    }
+
+    #[test]
+    fn short_find_is_find() {
+        for (hay, needle) in [
+            (" 18 đến ", "đến"),
+            ("đếnđến", "đến"),
+            (" to ", "to"),
+            ("t", "to"),
+            ("", "至"),
+            ("a", ""),
+            ("ถึง ถึง", "ถึง"),
+            ("至到", "到"),
+        ] {
+            assert_eq!(
+                find_short(hay, needle),
+                hay.find(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
     }
 
     #[test]
