@@ -421,6 +421,65 @@ fn utf8(raw: &[u8]) -> Result<&str, String> {
     }
 }
 
+/// `{"id":"ID","text":"TEXT"}`, `{"text":"TEXT","id":"ID"}` or `{"text":"TEXT"}`
+/// exactly, with no escape, quote or control character in the strings: (ID, TEXT),
+/// which is what serde_json reads from such a line. None for any other line.
+fn simple_object(line: &str) -> Option<(Option<&str>, &str)> {
+    let body = line.strip_prefix("{\"")?.strip_suffix('}')?;
+    let (first_key, rest) = plain_string(body)?;
+    let (first, rest) = plain_string(rest.strip_prefix(":\"")?)?;
+    if rest.is_empty() {
+        return (first_key == "text").then_some((None, first));
+    }
+    let (second_key, rest) = plain_string(rest.strip_prefix(",\"")?)?;
+    let (second, rest) = plain_string(rest.strip_prefix(":\"")?)?;
+    if !rest.is_empty() {
+        return None;
+    }
+    match (first_key, second_key) {
+        ("id", "text") => Some((Some(first), second)),
+        ("text", "id") => Some((Some(second), first)),
+        _ => None,
+    }
+}
+
+/// The body of a JSON string that starts `s` (after its opening quote) when it ends
+/// at the first quote with no escape or control character before it, and the rest
+/// after the closing quote.
+fn plain_string(s: &str) -> Option<(&str, &str)> {
+    let bytes = s.as_bytes();
+    let end = string_stop(bytes)?;
+    (bytes[end] == b'"').then(|| (&s[..end], &s[end + 1..]))
+}
+
+/// Where the first '"', '\\' or control character (below 0x20) is, eight bytes at a
+/// time. Each lane test may also flag lanes above a lane it rightly flags (a borrow),
+/// never below one, so the lowest flagged lane is right.
+fn string_stop(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let stops = (x.wrapping_sub(ONES * 0x20) & !x
+            | quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash)
+            & HIGHS;
+        if stops != 0 {
+            return Some(i + (stops.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|p| i + p)
+}
+
 /// One record's outcome before rendering.
 enum Outcome<'a> {
     Screened {
@@ -475,6 +534,16 @@ fn process<'a>(
                     }
                 }
             };
+            // The usual line, with both strings free of escapes, read directly;
+            // anything else goes to serde_json.
+            if let Some((id, text)) = simple_object(line) {
+                let screening = screener.screen(text, region);
+                return Outcome::Screened {
+                    id: id.map_or_else(number, Cow::Borrowed),
+                    text: Cow::Borrowed(text),
+                    screening,
+                };
+            }
             match serde_json::from_str::<JsonInput<'_>>(line) {
                 Ok(input) => {
                     let id = id_text(input.id).map_or_else(number, Cow::Owned);
@@ -522,6 +591,14 @@ fn process<'a>(
 }
 
 fn json_string(out: &mut Vec<u8>, s: &str) {
+    // Most strings need no escape (serde_json escapes only '"', '\\' and control
+    // characters below 0x20): copy them as they are.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+        return;
+    }
     // Writing to a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, s);
 }
@@ -542,8 +619,32 @@ fn push_usize(out: &mut Vec<u8>, mut n: usize) {
     out.extend_from_slice(&digits[at..]);
 }
 
-fn round_score(score: f64) -> f64 {
-    (score * 10_000.0).round() / 10_000.0
+/// The score rounded to four decimals, as `f64`'s Display writes
+/// `round(score * 10000) / 10000` ("0.8421", "0.05", "1", "0"), without the
+/// formatting machinery: the shortest decimal that reads back as that number is the
+/// four-decimal one without its trailing zeros (a test compares every value).
+fn push_score(out: &mut Vec<u8>, score: f64) {
+    let k = (score * 10_000.0).round();
+    if k.is_sign_negative() || k.is_nan() || k > 10_000.0 {
+        // Not a probability (or NaN, or -0): the general way (never expected).
+        let _ = write!(out, "{}", k / 10_000.0);
+        return;
+    }
+    let k = k as u32;
+    push_usize(out, (k / 10_000) as usize);
+    let mut fraction = k % 10_000;
+    if fraction == 0 {
+        return;
+    }
+    let mut digits = 4;
+    while fraction.is_multiple_of(10) {
+        fraction /= 10;
+        digits -= 1;
+    }
+    out.push(b'.');
+    for place in (0..digits).rev() {
+        out.push(b'0' + (fraction / 10u32.pow(place) % 10) as u8);
+    }
 }
 
 fn write_json(out: &mut Vec<u8>, outcome: &Outcome<'_>) {
@@ -558,12 +659,11 @@ fn write_json(out: &mut Vec<u8>, outcome: &Outcome<'_>) {
         Outcome::Screened { id, screening, .. } => {
             out.extend_from_slice(b"{\"id\":");
             json_string(out, id);
-            let _ = write!(
-                out,
-                ",\"score\":{},\"level\":\"{}\",\"signals\":[",
-                round_score(screening.score),
-                screening.level.as_str()
-            );
+            out.extend_from_slice(b",\"score\":");
+            push_score(out, screening.score);
+            out.extend_from_slice(b",\"level\":\"");
+            out.extend_from_slice(screening.level.as_str().as_bytes());
+            out.extend_from_slice(b"\",\"signals\":[");
             for (i, s) in screening.signals.iter().enumerate() {
                 if i > 0 {
                     out.push(b',');
@@ -876,4 +976,98 @@ pub fn screen_stream(
     output.flush()?;
     summary.bytes = bytes;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_written_as_display_writes_them() {
+        let display = |score: f64| format!("{}", (score * 10_000.0).round() / 10_000.0);
+        let mut scores: Vec<f64> = (0..=10_000).map(|k| f64::from(k) / 10_000.0).collect();
+        // And values between, as the logistic function gives them.
+        let mut x = 0.123_456_789f64;
+        for _ in 0..100_000 {
+            x = (x * 3.987_654_321 + 0.011).fract();
+            scores.push(x);
+        }
+        scores.extend([0.99995, 0.00005, 0.99994999, 1.0, 0.0, -0.0, 2.5, f64::NAN]);
+        for score in scores {
+            let mut out = Vec::new();
+            push_score(&mut out, score);
+            assert_eq!(String::from_utf8_lossy(&out), display(score), "{score}");
+        }
+    }
+
+    #[test]
+    fn simple_lines_read_as_serde_json_reads_them() {
+        let lines = [
+            r#"{"id":"th-1","text":"งานออนไลน์ 30,000 บาท"}"#,
+            r#"{"text":"no id","id":"x"}"#,
+            r#"{"text":"only text"}"#,
+            r#"{"text":""}"#,
+            r#"{"id":"","text":"empty id"}"#,
+            r#"{"id":"a","text":"longer than eight bytes, still plain"}"#,
+        ];
+        for line in lines {
+            let (id, text) = simple_object(line).expect("simple");
+            let parsed: JsonInput<'_> = serde_json::from_str(line).expect("valid");
+            assert_eq!(id.map(str::to_string), id_text(parsed.id), "{line}");
+            assert_eq!(Some(text), parsed.text.as_deref(), "{line}");
+        }
+        // Escapes, control characters, other keys, numbers, spaces, duplicates,
+        // trailing text: left to serde_json.
+        for line in [
+            r#"{"id":"a","text":"say \"hi\""}"#,
+            r#"{"id":"a","text":"back\\slash"}"#,
+            "{\"id\":\"a\",\"text\":\"tab\there\"}",
+            "{\"id\":\"a\",\"text\":\"twelve bytes\u{1}\"}",
+            r#"{"id":7,"text":"number id"}"#,
+            r#"{"id":"a","text":"x","extra":1}"#,
+            r#"{"id":"a", "text":"space"}"#,
+            r#"{"text":"a","text":"b"}"#,
+            r#"{"id":"a"}"#,
+            r#"{"id":"a","text":"x"} "#,
+            r#"{"id":"a","text":"x"}}"#,
+            r#"{"id":"a","text":"x""#,
+            r#"{"ID":"a","text":"x"}"#,
+        ] {
+            assert_eq!(simple_object(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn string_stops_at_quotes_escapes_and_controls() {
+        for n in 0..40 {
+            for stop in [b'"', b'\\', 0x00, 0x1F] {
+                for filler in [b'a', 0x20, 0x7F, 0xE0, 0xFF, b'#', b'!', b'['] {
+                    let mut bytes = vec![filler; n];
+                    bytes.push(stop);
+                    bytes.extend_from_slice(b"xx\"\\");
+                    assert_eq!(string_stop(&bytes), Some(n), "{bytes:?}");
+                }
+            }
+            assert_eq!(string_stop(&vec![b'z'; n]), None);
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for s in [
+            "",
+            "plain",
+            "ไทย 中文",
+            "a\"b",
+            "back\\slash",
+            "tab\there",
+            "\u{1}",
+            "\u{7f}",
+            "\u{2028}",
+        ] {
+            let mut out = Vec::new();
+            json_string(&mut out, s);
+            assert_eq!(out, serde_json::to_vec(s).unwrap_or_default(), "{s:?}");
+        }
+    }
 }
