@@ -8,10 +8,10 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use zonewatch_model::{is_valid_id, Json, Kind, Sensitivity};
+use zonewatch_model::{is_valid_id, Body, Json, Kind, Record, Sensitivity};
 use zonewatch_store::export::export_line;
 use zonewatch_store::import::{ImportError, ImportOptions, LineError};
-use zonewatch_store::load::{load_records, Fields};
+use zonewatch_store::load::{decode_row, load_records, Fields};
 use zonewatch_store::Row;
 
 use crate::{next_entry, Action, App, AppError, Result};
@@ -137,6 +137,45 @@ impl App {
             .get(id)?
             .filter(|row| self.may_see(row))
             .map(|row| row.kind))
+    }
+
+    /// The records one site's timeline is made of: the site, and the observations
+    /// and interventions that name it, open fields only (as
+    /// [`App::load_open_records`], which a page would otherwise load whole). Empty
+    /// when there is no such site.
+    pub fn load_site_records(&mut self, site: &str) -> Result<Vec<Record>> {
+        self.require(Action::ReadInternal)?;
+        if !is_valid_id(site) {
+            return Ok(Vec::new());
+        }
+        let Some(site_row) = self.store.get(site)?.filter(|r| r.kind == Kind::Site) else {
+            return Ok(Vec::new());
+        };
+        let mut records = vec![decode_row(&site_row, Fields::Open)?];
+        // Stored bodies are canonical JSON, so a row naming the site holds this
+        // text; only those rows are decoded, then checked exactly.
+        let needle = format!("\"site\":\"{site}\"");
+        let mut rows = Vec::new();
+        for kind in [Kind::SiteStatus, Kind::Intervention] {
+            self.store.scan_kind(kind, &mut |row| {
+                if row.body.contains(&needle) {
+                    rows.push(row);
+                }
+                Ok(())
+            })?;
+        }
+        for row in &rows {
+            let record = decode_row(row, Fields::Open)?;
+            let names_site = match &record.body {
+                Body::SiteStatus(status) => status.site == site,
+                Body::Intervention(intervention) => intervention.site == site,
+                _ => false,
+            };
+            if names_site {
+                records.push(record);
+            }
+        }
+        Ok(records)
     }
 
     /// Records of `kind` the actor may see, filtered, sorted by id, one page.

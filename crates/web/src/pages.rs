@@ -600,7 +600,10 @@ async fn site(
             return Err(ApiError::new(StatusCode::NOT_FOUND, "no site with this id"));
         };
         let timeline = if app.may(Action::ReadInternal) {
-            let dataset = crate::api::dataset(app, false)?;
+            // The site's own records, not the whole database: a page view must not
+            // cost a load of every record.
+            let records = app.load_site_records(&id)?;
+            let dataset = zonewatch_findings::Dataset::new(records).map_err(ApiError::internal)?;
             zonewatch_findings::site_timeline(&dataset, &id).map(|t| t.render_text())
         } else {
             None
