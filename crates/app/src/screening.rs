@@ -36,7 +36,7 @@ pub fn shipped_screener() -> Result<&'static Screener> {
         .map_err(|e| AppError::Invalid(format!("the shipped screening patterns: {e}")))
 }
 
-/// Computes derived rows during an import (on its decoding thread).
+/// Computes derived rows during an import (on its writing thread).
 pub(crate) struct Deriver {
     pub screener: &'static Screener,
     /// The secret contact-link key, when the key ring is unlocked.

@@ -155,8 +155,7 @@ pub fn import_jsonl(
 pub trait ImportHooks {
     fn sealer(&self) -> &dyn SealRestricted;
 
-    /// Computes each record's derived rows (screening), on the thread that decodes
-    /// and seals; they are written right after the record.
+    /// Computes each record's derived rows (screening), written right after it.
     fn deriver(&self) -> Option<&dyn DeriveRows> {
         None
     }
@@ -177,8 +176,9 @@ pub trait ImportHooks {
 }
 
 /// A record's derived rows, from the record as decoded (restricted fields included:
-/// whatever is kept of those must be keyed-hashed or sealed).
-pub trait DeriveRows: Sync {
+/// whatever is kept of those must be keyed-hashed or sealed). Runs on the writing
+/// thread, which has time to spare while the other decodes and seals.
+pub trait DeriveRows {
     fn derive(&self, record: &Record) -> Option<Derived>;
 }
 
@@ -224,11 +224,11 @@ impl Run {
     ) -> Result<bool, ImportError> {
         std::thread::scope(|scope| {
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(8);
-            let reader = scope.spawn(move || parse_lines(input, sealer, deriver, &sender));
+            let reader = scope.spawn(move || parse_lines(input, sealer, &sender));
             let mut stopped_early = false;
             for batch in &receiver {
                 for parsed in batch.lines {
-                    self.take_line(tx, parsed)?;
+                    self.take_line(tx, parsed, deriver)?;
                 }
                 progress(batch.bytes_read);
                 self.summary.lines = batch.last_line;
@@ -255,14 +255,10 @@ impl Run {
         &mut self,
         tx: &mut dyn WriteTransaction,
         parsed: Parsed,
+        deriver: Option<&dyn DeriveRows>,
     ) -> Result<(), ImportError> {
-        let (line, record, row, derived) = match parsed {
-            Parsed::Record {
-                line,
-                record,
-                row,
-                derived,
-            } => (line, record, row, derived),
+        let (line, record, row) = match parsed {
+            Parsed::Record { line, record, row } => (line, record, row),
             Parsed::Invalid { line, errors } => {
                 for (field, message) in errors {
                     self.error(line, field, message);
@@ -287,7 +283,7 @@ impl Run {
         self.summary.by_kind[usize::from(kind.rank())] += 1;
         let conflicts = tx.upsert(row)?;
         self.report_conflicts(conflicts);
-        if let Some(derived) = derived {
+        if let Some(derived) = deriver.and_then(|d| d.derive(&record)) {
             tx.put_derived(derived)?;
         }
         Ok(())
@@ -428,7 +424,6 @@ enum Parsed {
         line: u64,
         record: Box<Record>,
         row: Row,
-        derived: Option<Derived>,
     },
     Invalid {
         line: u64,
@@ -449,7 +444,6 @@ const BATCH_LINES: usize = 2048;
 fn parse_lines(
     input: &mut (dyn BufRead + Send),
     sealer: &dyn SealRestricted,
-    deriver: Option<&dyn DeriveRows>,
     sender: &SyncSender<Batch>,
 ) -> std::io::Result<()> {
     let mut buffer = Vec::with_capacity(1024);
@@ -470,7 +464,7 @@ fn parse_lines(
         if buffer.last() == Some(&b'\n') {
             buffer.pop();
         }
-        if let Some(parsed) = parse_line(line, &buffer, sealer, deriver) {
+        if let Some(parsed) = parse_line(line, &buffer, sealer) {
             batch.lines.push(parsed);
         }
         if batch.lines.len() >= BATCH_LINES {
@@ -487,12 +481,7 @@ fn parse_lines(
     Ok(())
 }
 
-fn parse_line(
-    line: u64,
-    bytes: &[u8],
-    sealer: &dyn SealRestricted,
-    deriver: Option<&dyn DeriveRows>,
-) -> Option<Parsed> {
+fn parse_line(line: u64, bytes: &[u8], sealer: &dyn SealRestricted) -> Option<Parsed> {
     let invalid = |message: String| {
         Some(Parsed::Invalid {
             line,
@@ -518,7 +507,6 @@ fn parse_line(
             };
             Parsed::Record {
                 line,
-                derived: deriver.and_then(|d| d.derive(&record)),
                 record: Box::new(record),
                 row,
             }

@@ -75,28 +75,29 @@ fn state_table(kind: Kind) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// Every derived table and its id column.
-const TABLES: [(&str, &str); 4] = [
-    ("screen_ads", "ad_id"),
-    ("screen_ad_contacts", "ad_id"),
-    ("screen_testimonies", "testimony_id"),
-    ("screen_testimony_contacts", "testimony_id"),
-];
-
 pub(crate) mod sqlite {
     use rusqlite::{params, Connection, OptionalExtension};
 
     use super::*;
 
+    const CLEAR_AD: [&str; 2] = [
+        "DELETE FROM screen_ads WHERE ad_id = ?1",
+        "DELETE FROM screen_ad_contacts WHERE ad_id = ?1",
+    ];
+    const CLEAR_TESTIMONY: [&str; 2] = [
+        "DELETE FROM screen_testimonies WHERE testimony_id = ?1",
+        "DELETE FROM screen_testimony_contacts WHERE testimony_id = ?1",
+    ];
+
     /// Deletes every derived row of one record.
     pub fn clear(conn: &Connection, id: &str) -> Result<()> {
-        clear_tables(conn, id, &TABLES)
+        clear_tables(conn, id, &CLEAR_AD)?;
+        clear_tables(conn, id, &CLEAR_TESTIMONY)
     }
 
-    fn clear_tables(conn: &Connection, id: &str, tables: &[(&str, &str)]) -> Result<()> {
-        for (table, column) in tables {
-            conn.prepare_cached(&format!("DELETE FROM {table} WHERE {column} = ?1"))?
-                .execute([id])?;
+    fn clear_tables(conn: &Connection, id: &str, statements: &[&str]) -> Result<()> {
+        for sql in statements {
+            conn.prepare_cached(sql)?.execute([id])?;
         }
         Ok(())
     }
@@ -104,7 +105,7 @@ pub(crate) mod sqlite {
     pub fn put(conn: &Connection, derived: &Derived) -> Result<()> {
         match derived {
             Derived::Ad(ad) => {
-                clear_tables(conn, &ad.ad_id, &TABLES[..2])?;
+                clear_tables(conn, &ad.ad_id, &CLEAR_AD)?;
                 conn.prepare_cached(
                     "INSERT INTO screen_ads (ad_id, fingerprint, score, level, signals)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -125,7 +126,7 @@ pub(crate) mod sqlite {
                 }
             }
             Derived::Testimony(t) => {
-                clear_tables(conn, &t.testimony_id, &TABLES[2..])?;
+                clear_tables(conn, &t.testimony_id, &CLEAR_TESTIMONY)?;
                 conn.prepare_cached(
                     "INSERT INTO screen_testimonies (testimony_id, fingerprint) VALUES (?1, ?2)",
                 )?
@@ -138,7 +139,7 @@ pub(crate) mod sqlite {
                     insert.execute([&t.testimony_id, hash])?;
                 }
             }
-            Derived::TestimonyUnindexed(id) => clear_tables(conn, id, &TABLES[2..])?,
+            Derived::TestimonyUnindexed(id) => clear_tables(conn, id, &CLEAR_TESTIMONY)?,
         }
         Ok(())
     }
@@ -227,24 +228,31 @@ pub(crate) mod postgres {
 
     use super::*;
 
+    const CLEAR_ADS: [&str; 2] = [
+        "DELETE FROM screen_ads WHERE ad_id = ANY($1)",
+        "DELETE FROM screen_ad_contacts WHERE ad_id = ANY($1)",
+    ];
+    const CLEAR_TESTIMONIES: [&str; 2] = [
+        "DELETE FROM screen_testimonies WHERE testimony_id = ANY($1)",
+        "DELETE FROM screen_testimony_contacts WHERE testimony_id = ANY($1)",
+    ];
+
     /// Deletes every derived row of these records.
     pub fn clear(client: &mut impl GenericClient, ids: &[&str]) -> Result<()> {
-        clear_tables(client, ids, &TABLES)
+        clear_tables(client, ids, &CLEAR_ADS)?;
+        clear_tables(client, ids, &CLEAR_TESTIMONIES)
     }
 
     fn clear_tables(
         client: &mut impl GenericClient,
         ids: &[&str],
-        tables: &[(&str, &str)],
+        statements: &[&str],
     ) -> Result<()> {
         if ids.is_empty() {
             return Ok(());
         }
-        for (table, column) in tables {
-            client.execute(
-                &format!("DELETE FROM {table} WHERE {column} = ANY($1)"),
-                &[&ids],
-            )?;
+        for sql in statements {
+            client.execute(*sql, &[&ids])?;
         }
         Ok(())
     }
@@ -267,8 +275,8 @@ pub(crate) mod postgres {
             .filter(|d| !matches!(d, Derived::Ad(_)))
             .map(|d| d.id())
             .collect();
-        clear_tables(client, &ad_ids, &TABLES[..2])?;
-        clear_tables(client, &testimony_ids, &TABLES[2..])?;
+        clear_tables(client, &ad_ids, &CLEAR_ADS)?;
+        clear_tables(client, &testimony_ids, &CLEAR_TESTIMONIES)?;
 
         let ads: Vec<&AdScreening> = latest
             .iter()
