@@ -1,6 +1,8 @@
 //! Numbers in text (ASCII, Thai, Khmer and Burmese digits), ranges of two numbers, and
 //! from them the high_pay and age_range signs.
 
+use std::cell::RefCell;
+
 /// A number as written: `start..end` in bytes, its value, and whether it is a whole
 /// number written without separators (an age can only be that).
 #[derive(Clone, Copy, Debug)]
@@ -96,10 +98,31 @@ pub(crate) fn utf8_len(b: u8) -> usize {
 /// All numbers in `text`, in order. A number is digits with single `,` or `.`
 /// between digit groups; how the separators read is decided by [`value_of`].
 pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let (digits, groups) = &mut *scratch;
+            scan_numbers_with(text, out, digits, groups);
+        }
+        Err(_) => scan_numbers_with(text, out, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+/// A number's digits, and its groups: (separator after the group or 0, digits).
+type Digits = (Vec<u8>, Vec<(u8, usize)>);
+
+thread_local! {
+    /// The number being read, kept between texts so that reading one allocates nothing.
+    static SCRATCH: RefCell<Digits> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+fn scan_numbers_with(
+    text: &str,
+    out: &mut Vec<Num>,
+    digits: &mut Vec<u8>,
+    groups: &mut Vec<(u8, usize)>,
+) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut digits: Vec<u8> = Vec::new();
-    let mut groups: Vec<(u8, usize)> = Vec::new();
     while i < bytes.len() {
         // Go to the next digit eight bytes at a time. A digit's first byte never
         // occurs inside another character, so this lands where stepping character
@@ -139,7 +162,7 @@ pub(crate) fn scan_numbers(text: &str, out: &mut Vec<Num>) {
             break;
         }
         groups.push((0, group_len));
-        let value = value_of(&digits, &groups);
+        let value = value_of(digits, groups);
         let plain_int = if groups.len() == 1 && digits.len() <= 9 {
             Some(digits.iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d)))
         } else {

@@ -859,7 +859,8 @@ pub fn screen_stream(
             .items
             .par_chunks(TASK_RECORDS)
             .map(|chunk| {
-                let mut out = Vec::new();
+                // About what the chunk's output takes, so that it seldom grows.
+                let mut out = Vec::with_capacity(chunk.iter().map(|i| i.end - i.start).sum());
                 let mut part = Summary::default();
                 let mut ranked = Vec::new();
                 for item in chunk {
