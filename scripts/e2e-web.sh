@@ -10,7 +10,9 @@
 # one-time password), log out and in again, create a site, a raid and a later `operating`
 # observation through the forms, see the dashboard's "operating after intervention"
 # figure go up by one, find the site on the map; any console error or CSP violation
-# fails it. Screenshots go to ARTIFACTS_DIR (default: target/e2e-artifacts).
+# fails it. It runs on SQLite, then, when ZONEWATCH_TEST_POSTGRES names a server, on
+# a fresh PostgreSQL database made there (dropped afterwards). Screenshots go to
+# ARTIFACTS_DIR/<backend> (default: target/e2e-artifacts).
 # Installs chromium (apt-get) and playwright-core (npm ci, from the lock file) when
 # they are missing. Exits non-zero on any failure; the server is always stopped.
 set -euo pipefail
@@ -19,7 +21,6 @@ cd "$(dirname "$0")/.."
 ARTIFACTS=${1:-target/e2e-artifacts}
 mkdir -p "$ARTIFACTS"
 ARTIFACTS=$(cd "$ARTIFACTS" && pwd)
-rm -f "$ARTIFACTS"/*.png
 export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -46,50 +47,79 @@ ZONEWATCH="${CARGO_TARGET_DIR:-$PWD/target}/debug/zonewatch"
 
 WORK=$(mktemp -d)
 SERVER_PID=""
-cleanup() {
+PG_DB=""
+stop_server() {
     if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill "$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=""
+}
+cleanup() {
+    stop_server
+    if [ -n "$PG_DB" ]; then
+        psql -q "$ZONEWATCH_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null || true
     fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-# A throwaway key-ring passphrase and cheap Argon2: this database lives for one run.
+# A throwaway key-ring passphrase and cheap Argon2: these databases live for one run.
 export ZONEWATCH_ARGON2_TEST_COST=low
 export ZONEWATCH_PASSPHRASE="e2e-throwaway-$RANDOM-$RANDOM"
-export ZONEWATCH_DB="sqlite://$WORK/e2e.db"
-"$ZONEWATCH" demo >/dev/null
 
-# Port 0: the system picks a free port, and the server prints the URL it got.
-"$ZONEWATCH" serve --addr 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER_PID=$!
+# One run of the browser test against a fresh database at $1, screenshots in $2.
+run_backend() {
+    local db="$1" shots="$2"
+    mkdir -p "$shots"
+    rm -f "$shots"/*.png
+    export ZONEWATCH_DB="$db"
+    "$ZONEWATCH" demo >/dev/null
 
-URL="" PASSWORD=""
-for _ in $(seq 1 300); do
-    URL=$(sed -n 's|^zonewatch is serving .* at \(http://127\.0\.0\.1:[0-9]*/\)$|\1|p' "$WORK/serve.out")
-    PASSWORD=$(sed -n 's|^  one-time password: \(.*\)$|\1|p' "$WORK/serve.err")
-    [ -n "$URL" ] && [ -n "$PASSWORD" ] && break
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-        echo "FAIL: zonewatch serve exited:" >&2
-        cat "$WORK/serve.out" "$WORK/serve.err" >&2
+    # Port 0: the system picks a free port, and the server prints the URL it got.
+    : >"$WORK/serve.out"
+    : >"$WORK/serve.err"
+    "$ZONEWATCH" serve --addr 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+    SERVER_PID=$!
+
+    local url="" password=""
+    for _ in $(seq 1 300); do
+        url=$(sed -n 's|^zonewatch is serving .* at \(http://127\.0\.0\.1:[0-9]*/\)$|\1|p' "$WORK/serve.out")
+        password=$(sed -n 's|^  one-time password: \(.*\)$|\1|p' "$WORK/serve.err")
+        [ -n "$url" ] && [ -n "$password" ] && break
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            echo "FAIL: zonewatch serve exited:" >&2
+            cat "$WORK/serve.out" "$WORK/serve.err" >&2
+            exit 1
+        fi
+        sleep 0.1
+    done
+    if [ -z "$url" ] || [ -z "$password" ]; then
+        echo "FAIL: zonewatch serve printed no URL and admin password within 30 s" >&2
         exit 1
     fi
-    sleep 0.1
-done
-if [ -z "$URL" ] || [ -z "$PASSWORD" ]; then
-    echo "FAIL: zonewatch serve printed no URL and admin password within 30 s" >&2
-    exit 1
-fi
-echo "Server at $URL" >&2
+    echo "Server at $url" >&2
 
-status=0
-ZW_URL="$URL" ZW_PASSWORD="$PASSWORD" ZW_ARTIFACTS="$ARTIFACTS" \
-    timeout 180 node tests/e2e/web.mjs || status=$?
-# What the server logged, without the password it printed.
-grep -v 'one-time password' "$WORK/serve.err" >"$ARTIFACTS/serve.log" || true
-if [ "$status" -ne 0 ]; then
-    echo "FAIL: the end-to-end test failed (status $status); screenshots and the server log in $ARTIFACTS" >&2
-    exit 1
+    local status=0
+    ZW_URL="$url" ZW_PASSWORD="$password" ZW_ARTIFACTS="$shots" \
+        timeout 180 node tests/e2e/web.mjs || status=$?
+    stop_server
+    # What the server logged, without the password it printed.
+    grep -v 'one-time password' "$WORK/serve.err" >"$shots/serve.log" || true
+    if [ "$status" -ne 0 ]; then
+        echo "FAIL: the end-to-end test failed (status $status); screenshots and the server log in $shots" >&2
+        exit 1
+    fi
+}
+
+echo "e2e-web: SQLite" >&2
+run_backend "sqlite://$WORK/e2e.db" "$ARTIFACTS/sqlite"
+if [ -n "${ZONEWATCH_TEST_POSTGRES:-}" ]; then
+    # The same test on a fresh PostgreSQL database: the team server's backend.
+    echo "e2e-web: PostgreSQL" >&2
+    PG_DB="zw_e2e_$$_$RANDOM"
+    psql -q "$ZONEWATCH_TEST_POSTGRES" -c "CREATE DATABASE $PG_DB" >/dev/null
+    base=${ZONEWATCH_TEST_POSTGRES%%\?*}
+    run_backend "${base%/*}/$PG_DB" "$ARTIFACTS/postgres"
 fi
 echo "e2e-web: OK (screenshots in $ARTIFACTS)" >&2

@@ -1,11 +1,12 @@
 // End-to-end test of the web application in real headless Chromium (issue 5):
 // log in as the admin `zonewatch serve` made, replace its one-time password through
 // the account form (every other page leads there until then), log out and in with
-// the new one, read the dashboard's "operating after
-// intervention" figure, create a site (with coordinates), a raid and a later
-// `operating` observation through the forms, see the figure go up by one, and find
-// the site's marker on the sites map. Any console error, uncaught page error or
-// Content-Security-Policy violation fails the test. Screenshots go to ZW_ARTIFACTS.
+// the new one, read the dashboard's "operating after intervention" figure, create a
+// site (with coordinates), a raid and a later `operating` observation through the
+// forms, see the figure go up by one, find the site's marker on the sites map,
+// record a survivor held there (with a restricted legal name) and search for them.
+// Any console error, uncaught page error or Content-Security-Policy violation fails
+// the test. Screenshots go to ZW_ARTIFACTS.
 //
 // Run by scripts/e2e-web.sh, which starts the server; by hand:
 //   ZW_URL=http://127.0.0.1:8080/ ZW_PASSWORD=... node tests/e2e/web.mjs
@@ -210,6 +211,39 @@ try {
   if (!(await marker.isVisible())) throw new Error('the marker is not visible');
   await shot('map.png');
   await page.locator('svg.map').screenshot({ path: join(artifacts, 'map-only.png') });
+
+  step('record a survivor held at the site, with a restricted legal name');
+  const person = { id: `p-e2e-${run}`, alias: `E2E alias ${run}` };
+  await page.goto(url('/records/persons/new'));
+  await page.locator('input[name="id"]').fill(person.id);
+  await page.locator('input[name="alias"]').fill(person.alias);
+  await page.locator('input[name="roles"]').fill('survivor');
+  await page.locator('input[name="age_at_entry"]').fill('16');
+  await page.locator('select[name="recruitment.channel"]').selectOption('telegram');
+  await page.locator('input[name="recruitment.promised_job"]').fill('typist');
+  await page.locator('textarea[name="custody"]').fill(`${site.id}; 2024-11; 2025-03`);
+  await page.locator('input[name="pii.legal_name"]').fill('(fictional e2e legal name)');
+  await submit(`/records/persons/${person.id}`);
+  const personPage = await page.locator('main').textContent();
+  for (const expected of [person.alias, site.id, '(fictional e2e legal name)', 'Legal tests']) {
+    if (!personPage.includes(expected)) throw new Error(`the person's page does not show ${expected}`);
+  }
+  await shot('person.png');
+
+  step('search finds the alias, never the legal name');
+  await page.goto(url(`/search?q=${encodeURIComponent(person.alias)}`));
+  if ((await page.locator(`a[href="/records/persons/${person.id}"]`).count()) !== 1) {
+    throw new Error(`searching for "${person.alias}" does not find ${person.id}`);
+  }
+  await page.goto(url(`/search?q=${encodeURIComponent('e2e legal name')}`));
+  if (!(await page.locator('main').textContent()).includes('Nothing matched')) {
+    throw new Error('a search for the restricted legal name found something');
+  }
+  await shot('search.png');
+
+  step('the evidence page');
+  await page.goto(url('/evidence'));
+  await shot('evidence.png');
 } catch (e) {
   failed = true;
   console.error(`FAIL: ${e.message}`);
