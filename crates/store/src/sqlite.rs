@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use zonewatch_model::Kind;
 
@@ -28,6 +29,11 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A cached statement is otherwise prepared again each time a parameter is
+        // bound (SQLite may want a plan for the new value): the web server's reads
+        // then cost a parse and plan each, cached or not. Plans here never depend on
+        // the values.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         let mut store = SqliteStore { conn };
         store.migrate()?;
         Ok(store)
@@ -120,7 +126,9 @@ impl Store for SqliteStore {
     }
 
     fn scan_kind(&mut self, kind: Kind, visit: &mut dyn FnMut(Row) -> Result<()>) -> Result<()> {
-        let mut stmt = self.conn.prepare(
+        // Cached, as in `get`: the web server runs these per request, and parsing and
+        // planning the statement cost as much as reading a page of rows.
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, kind, sensitivity, body, restricted FROM records WHERE kind = ?1 ORDER BY id",
         )?;
         let mut rows = stmt.query([kind.as_str()])?;
@@ -131,9 +139,9 @@ impl Store for SqliteStore {
     }
 
     fn get(&mut self, id: &str) -> Result<Option<Row>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, kind, sensitivity, body, restricted FROM records WHERE id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, kind, sensitivity, body, restricted FROM records WHERE id = ?1",
+        )?;
         let mut rows = stmt.query([id])?;
         match rows.next()? {
             Some(row) => Ok(Some(row_from_sql(row)?)),

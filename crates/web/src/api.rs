@@ -182,7 +182,9 @@ async fn list(
     let kind = kind_of(&plural)?;
     let query = list_query(kind, params)?;
     let page = with_app(&state, actor, move |app| Ok(app.record_list(kind, &query)?)).await?;
-    let mut text = String::from("{\"items\":[");
+    let size: usize = page.items.iter().map(|i| i.json.len() + 1).sum();
+    let mut text = String::with_capacity(size + 64);
+    text.push_str("{\"items\":[");
     for (i, item) in page.items.iter().enumerate() {
         if i > 0 {
             text.push(',');

@@ -152,13 +152,25 @@ pub async fn session_by_id(state: &Shared, id: &str) -> Result<Option<Session>, 
     if id.is_empty() || id.len() > 128 {
         return Ok(None);
     }
+    // Cached for a second (authcache.rs): a page view need not ask the database.
+    let sha = zonewatch_crypto::sha256_hex(id.as_bytes());
+    if let Some(session) = state.auth_cache.session(&sha) {
+        return Ok(Some(session));
+    }
+    let generation = state.auth_cache.generation();
     let id = id.to_owned();
-    crate::with_app(
+    let session = crate::with_app(
         state,
         Actor::local_admin(),
         move |app| Ok(app.session(&id)?),
     )
-    .await
+    .await?;
+    if let Some(session) = &session {
+        state
+            .auth_cache
+            .put_session(generation, &sha, session.clone());
+    }
+    Ok(session)
 }
 
 /// The session of a browser request, if it has a live one.
@@ -186,14 +198,22 @@ impl FromRequestParts<Shared> for Authed {
             .map(str::trim);
         if let Some(token) = bearer {
             let token = token.to_owned();
-            let touch = zonewatch_crypto::looks_like_api_token(&token)
-                && state
-                    .token_use
-                    .due(&zonewatch_crypto::token_sha256_hex(&token));
+            let sha = zonewatch_crypto::token_sha256_hex(&token);
+            let touch = zonewatch_crypto::looks_like_api_token(&token) && state.token_use.due(&sha);
+            // Cached for a second (authcache.rs), except when its use is to be noted.
+            if !touch {
+                if let Some(actor) = state.auth_cache.token(&sha) {
+                    return Ok(Authed(actor));
+                }
+            }
+            let generation = state.auth_cache.generation();
             let actor = crate::with_app(state, Actor::local_admin(), move |app| {
                 Ok(app.token_actor(&token, touch)?)
             })
             .await?;
+            if let Some(actor) = &actor {
+                state.auth_cache.put_token(generation, &sha, actor.clone());
+            }
             return actor.map(Authed).ok_or_else(unauthorized);
         }
         if let Some(session) = session_of(state, parts).await? {

@@ -18,6 +18,7 @@
 mod account;
 mod api;
 mod auth;
+mod authcache;
 mod explore;
 mod forms;
 mod openapi;
@@ -34,6 +35,7 @@ use zonewatch_crypto::KeyRing;
 use zonewatch_store::DbUrl;
 
 pub use auth::LoginLimiter;
+pub use authcache::TTL as AUTH_CACHE_TTL;
 pub use openapi::{openapi_document, ROUTES};
 
 /// What the server needs to run.
@@ -63,6 +65,7 @@ impl Config {
 pub struct State {
     config: Config,
     token_use: auth::TokenUse,
+    auth_cache: authcache::AuthCache,
     limiter: LoginLimiter,
     connections: tokio::sync::Semaphore,
 }
@@ -74,6 +77,7 @@ impl State {
         Arc::new(State {
             config,
             token_use: auth::TokenUse::default(),
+            auth_cache: authcache::AuthCache::default(),
             limiter: LoginLimiter::default(),
             connections: tokio::sync::Semaphore::new(MAX_CONNECTIONS),
         })
@@ -88,6 +92,10 @@ pub fn router(state: Shared) -> Router {
         .merge(forms::routes())
         .merge(account::routes())
         .merge(explore::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            authcache::clear_on_writes,
+        ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }
