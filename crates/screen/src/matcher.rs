@@ -1,9 +1,8 @@
 //! One Aho-Corasick automaton over every literal in the data files (signal phrases,
 //! age words, currencies, period and salary words, messenger mentions, link starts),
-//! searched once per text; and a second, anchored one for what may follow a number.
+//! searched once per text; and a trie for what may follow a number.
 
 use crate::config::{Config, ConfigError};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -67,11 +66,8 @@ pub(crate) struct Matcher {
     ac: CharwiseDoubleArrayAhoCorasick<u32>,
     info: Vec<PatternInfo>,
     roles: Vec<Role>,
-    suffix: AhoCorasick,
+    suffix: SuffixTrie,
     suffix_info: Vec<(SuffixRole, bool)>,
-    /// Bytes a suffix token can start with (both ASCII cases): most numbers are
-    /// followed by none, and skip the search.
-    suffix_first: [bool; 256],
     pub(crate) signal_codes: Vec<Arc<str>>,
 }
 
@@ -133,20 +129,85 @@ impl Builder {
     }
 }
 
-/// The small anchored automaton for what follows a number, as a DFA.
-fn build_suffix_ac(patterns: &[String]) -> Result<AhoCorasick, ConfigError> {
-    let mut builder = AhoCorasick::builder();
-    builder
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(StartKind::Anchored);
-    builder.build(patterns).map_err(|e| {
-        ConfigError::invalid(
-            "signals.toml",
-            format!("cannot build the pattern automaton: {e}"),
-        )
-    })
+/// The tokens that may follow a number (currencies, multipliers, periods) as a trie
+/// over ASCII-lower-cased bytes, for the longest token starting exactly at a position.
+/// A general automaton's per-search setup cost more than the few steps this takes.
+pub(crate) struct SuffixTrie {
+    /// Node 0 is the root (its children are in `first`).
+    nodes: Vec<TrieNode>,
+    /// The root's child for each first byte, either ASCII case (0: none): most numbers
+    /// are followed by no token's first byte.
+    first: [u32; 256],
+}
+
+#[derive(Default)]
+struct TrieNode {
+    children: Vec<(u8, u32)>,
+    /// The token ending here.
+    token: Option<u32>,
+}
+
+impl SuffixTrie {
+    /// `tokens` must be distinct ignoring ASCII case.
+    fn new(tokens: &[String]) -> SuffixTrie {
+        let mut trie = SuffixTrie {
+            nodes: vec![TrieNode::default()],
+            first: [0; 256],
+        };
+        for (t, token) in tokens.iter().enumerate() {
+            let mut node = 0usize;
+            for b in token.bytes().map(|b| b.to_ascii_lowercase()) {
+                let existing = if node == 0 {
+                    Some(trie.first[usize::from(b)]).filter(|&n| n != 0)
+                } else {
+                    trie.nodes[node]
+                        .children
+                        .iter()
+                        .find(|c| c.0 == b)
+                        .map(|c| c.1)
+                };
+                node = match existing {
+                    Some(next) => next as usize,
+                    None => {
+                        let next = trie.nodes.len() as u32;
+                        trie.nodes.push(TrieNode::default());
+                        if node == 0 {
+                            trie.first[usize::from(b)] = next;
+                            trie.first[usize::from(b.to_ascii_uppercase())] = next;
+                        } else {
+                            trie.nodes[node].children.push((b, next));
+                        }
+                        next as usize
+                    }
+                };
+            }
+            trie.nodes[node].token.get_or_insert(t as u32);
+        }
+        trie
+    }
+
+    /// The longest token that `bytes[at..]` starts with (ASCII case ignored): its
+    /// index and where it ends.
+    fn longest(&self, bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+        let mut node = self.first[usize::from(*bytes.get(at)?)] as usize;
+        let mut best = None;
+        let mut end = at + 1;
+        while node != 0 {
+            let here = &self.nodes[node];
+            if let Some(token) = here.token {
+                best = Some((token, end));
+            }
+            let Some(&b) = bytes.get(end) else { break };
+            let b = b.to_ascii_lowercase();
+            node = here
+                .children
+                .iter()
+                .find(|c| c.0 == b)
+                .map_or(0, |c| c.1 as usize);
+            end += 1;
+        }
+        best
+    }
 }
 
 impl Matcher {
@@ -276,22 +337,13 @@ impl Matcher {
                 add_suffix(t, SuffixRole::Period(i as u16));
             }
         }
-        let suffix = build_suffix_ac(&suffix_patterns)?;
-        let mut suffix_first = [false; 256];
-        for p in &suffix_patterns {
-            if let Some(&b) = p.as_bytes().first() {
-                suffix_first[b as usize] = true;
-                suffix_first[b.to_ascii_lowercase() as usize] = true;
-                suffix_first[b.to_ascii_uppercase() as usize] = true;
-            }
-        }
+        let suffix = SuffixTrie::new(&suffix_patterns);
         Ok(Matcher {
             ac,
             info,
             roles,
             suffix,
             suffix_info,
-            suffix_first,
             signal_codes,
         })
     }
@@ -326,16 +378,12 @@ impl Matcher {
 
     /// The suffix token starting exactly at `at`, if any, with its end.
     pub(crate) fn suffix_at(&self, text: &str, at: usize) -> Option<(SuffixRole, usize)> {
-        if !self.suffix_first[*text.as_bytes().get(at)? as usize] {
+        let (token, end) = self.suffix.longest(text.as_bytes(), at)?;
+        let (role, check_end) = self.suffix_info[token as usize];
+        if check_end && char_at(text, end).is_some_and(is_latin_letter) {
             return None;
         }
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        let m = self.suffix.find(input)?;
-        let (role, check_end) = self.suffix_info[m.pattern().as_usize()];
-        if check_end && char_at(text, m.end()).is_some_and(is_latin_letter) {
-            return None;
-        }
-        Some((role, m.end()))
+        Some((role, end))
     }
 }
 
@@ -344,4 +392,65 @@ pub(crate) struct Hit {
     pub start: u32,
     pub end: u32,
     pub pattern: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The trie against trying every token at every position of texts in several
+    /// scripts and cases.
+    #[test]
+    fn suffix_trie_finds_the_longest_token() {
+        let tokens: Vec<String> = [
+            "k",
+            "usd",
+            "us$",
+            "$",
+            "bath",
+            "baht",
+            "บาท",
+            "บ",
+            "triệu",
+            "tr",
+            "/month",
+            "/mo",
+            "per month",
+            "万",
+            "萬元",
+            "元",
+            "rm",
+            "ringgit",
+            "juta",
+            "jt",
+        ]
+        .map(String::from)
+        .to_vec();
+        let trie = SuffixTrie::new(&tokens);
+        let texts = [
+            "5K USD, 5k us$ 5 US$/Month",
+            "30,000 บาท 30,000 บ. 2 Baht BATH",
+            "8 TRIỆU 8 Tr 2 triệu/month per Month",
+            "1万 2萬元 3元 RM3000 Ringgit 5 jutaan JT",
+            "",
+            "k",
+            "per mont",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for at in 0..=bytes.len() {
+                let expect = tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| {
+                        bytes
+                            .get(at..at + t.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(t.as_bytes()))
+                    })
+                    .max_by_key(|(_, t)| t.len())
+                    .map(|(i, t)| (i as u32, at + t.len()));
+                assert_eq!(trie.longest(bytes, at), expect, "{text:?} at {at}");
+            }
+        }
+    }
 }
