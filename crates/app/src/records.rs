@@ -159,10 +159,8 @@ impl App {
         let needle = format!("\"site\":\"{site}\"");
         let mut rows = Vec::new();
         for kind in [Kind::SiteStatus, Kind::Intervention] {
-            self.store.scan_kind(kind, &mut |row| {
-                if row.body.contains(&needle) {
-                    rows.push(row);
-                }
+            self.store.scan_kind_containing(kind, &needle, &mut |row| {
+                rows.push(row);
                 Ok(())
             })?;
         }

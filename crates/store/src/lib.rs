@@ -82,6 +82,23 @@ pub trait Store {
     /// Calls `visit` with every record of `kind`, sorted by id bytewise.
     fn scan_kind(&mut self, kind: Kind, visit: &mut dyn FnMut(Row) -> Result<()>) -> Result<()>;
 
+    /// As [`Store::scan_kind`], only the records whose stored open body contains
+    /// `text` (a filter the database applies, so rows that do not match are never
+    /// read out: the web server looks up a site's observations this way).
+    fn scan_kind_containing(
+        &mut self,
+        kind: Kind,
+        text: &str,
+        visit: &mut dyn FnMut(Row) -> Result<()>,
+    ) -> Result<()> {
+        self.scan_kind(kind, &mut |row| {
+            if row.body.contains(text) {
+                visit(row)?;
+            }
+            Ok(())
+        })
+    }
+
     /// The record with this id, if any.
     fn get(&mut self, id: &str) -> Result<Option<Row>>;
 

@@ -130,6 +130,23 @@ impl Store for PostgresStore {
         Ok(())
     }
 
+    fn scan_kind_containing(
+        &mut self,
+        kind: Kind,
+        text: &str,
+        visit: &mut dyn FnMut(Row) -> Result<()>,
+    ) -> Result<()> {
+        let mut rows = self.client.query_raw(
+            "SELECT id, kind, sensitivity, body, restricted FROM records
+             WHERE kind = $1 AND strpos(body, $2) > 0 ORDER BY id",
+            [kind.as_str(), text],
+        )?;
+        while let Some(row) = rows.next()? {
+            visit(row_from_sql(&row)?)?;
+        }
+        Ok(())
+    }
+
     fn get(&mut self, id: &str) -> Result<Option<Row>> {
         let row = self.client.query_opt(
             "SELECT id, kind, sensitivity, body, restricted FROM records WHERE id = $1",

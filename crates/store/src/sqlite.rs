@@ -87,10 +87,18 @@ fn create_private_file(path: &Path) -> Result<()> {
     }
 }
 
+/// A text column as SQLite holds it, without copying it out.
+fn text_ref<'r>(row: &'r rusqlite::Row<'_>, column: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(column)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
 fn row_from_sql(row: &rusqlite::Row) -> Result<Row> {
     let id: String = row.get(0)?;
-    let kind = parse_kind(&id, &row.get::<_, String>(1)?)?;
-    let sensitivity = parse_sensitivity(&id, &row.get::<_, String>(2)?)?;
+    // Read in place: these two are only parsed, and a scan reads many rows.
+    let kind = parse_kind(&id, text_ref(row, 1)?)?;
+    let sensitivity = parse_sensitivity(&id, text_ref(row, 2)?)?;
     Ok(Row {
         kind,
         sensitivity,
@@ -134,6 +142,27 @@ impl Store for SqliteStore {
         let mut rows = stmt.query([kind.as_str()])?;
         while let Some(row) = rows.next()? {
             visit(row_from_sql(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn scan_kind_containing(
+        &mut self,
+        kind: Kind,
+        text: &str,
+        visit: &mut dyn FnMut(Row) -> Result<()>,
+    ) -> Result<()> {
+        // Matched here, on the body as SQLite holds it, rather than with SQL's
+        // instr() (a byte-by-byte memcmp, several times slower): only matching rows
+        // are copied out.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, kind, sensitivity, body, restricted FROM records WHERE kind = ?1 ORDER BY id",
+        )?;
+        let mut rows = stmt.query([kind.as_str()])?;
+        while let Some(row) = rows.next()? {
+            if text_ref(row, 3)?.contains(text) {
+                visit(row_from_sql(row)?)?;
+            }
         }
         Ok(())
     }

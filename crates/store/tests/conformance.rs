@@ -787,3 +787,46 @@ fn derived_rows_are_written_with_records_replaced_by_upserts_and_deleted_with_th
         );
     }
 }
+
+#[test]
+fn scanning_for_text_gives_the_rows_whose_body_holds_it_in_id_order() {
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &fixture("every-field.jsonl"));
+        for kind in Kind::ALL {
+            for text in [
+                "\"site\":\"site-all\"",
+                "fictional",
+                "\"",
+                "no such text",
+                "中文",
+            ] {
+                let mut expected = Vec::new();
+                store
+                    .scan_kind(*kind, &mut |row| {
+                        if row.body.contains(text) {
+                            expected.push(row);
+                        }
+                        Ok(())
+                    })
+                    .unwrap();
+                let mut got = Vec::new();
+                store
+                    .scan_kind_containing(*kind, text, &mut |row| {
+                        got.push(row);
+                        Ok(())
+                    })
+                    .unwrap();
+                assert_eq!(got, expected, "{} {kind} {text}", backend.name);
+            }
+        }
+        let mut ids = Vec::new();
+        store
+            .scan_kind_containing(Kind::SiteStatus, "\"site\":\"site-all\"", &mut |row| {
+                ids.push(row.id);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(ids, ["st-all"], "{}", backend.name);
+    }
+}
