@@ -408,12 +408,7 @@ impl App {
     /// the user must change it at their first login.
     pub fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<()> {
         self.require(Action::Administer)?;
-        if name.is_empty()
-            || name.len() > 64
-            || !name
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"._-@".contains(&b))
-        {
+        if !accounts::is_user_name(name) {
             return Err(AppError::Invalid(
                 "a user name is 1 to 64 of `A-Z a-z 0-9 . _ - @`".into(),
             ));
