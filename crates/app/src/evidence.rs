@@ -154,9 +154,9 @@ impl App {
             )));
         }
         details.insert("evidence".to_owned(), evidence.id.clone());
-        let head = self.store.audit_head()?;
         let public = self.public_key()?;
         let mut tx = self.store.begin_write()?;
+        let head = tx.audit_head()?;
         if let Some(session) = &session {
             let key = sealed_session_key(session, &public).map_err(AppError::Crypto)?;
             tx.add_key_session(&session.id(), &key)?;

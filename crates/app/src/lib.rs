@@ -231,16 +231,19 @@ impl App {
         Ok(())
     }
 
-    /// Appends one audit entry in a transaction of its own.
+    /// Appends one audit entry in a write transaction of its own: the head is read
+    /// inside it, so two appends never take the same sequence number.
     fn audit(
         &mut self,
         action: &str,
         records: Vec<String>,
         details: BTreeMap<String, String>,
     ) -> Result<()> {
-        let head = self.store.audit_head()?;
+        let mut tx = self.store.begin_write()?;
+        let head = tx.audit_head()?;
         let entry = next_entry(head, &self.actor.name, action, records, details);
-        self.store.append_audit(&entry)?;
+        tx.append_audit(&entry)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -485,11 +488,11 @@ impl App {
         let session = WriteSession::new().map_err(|e| AppError::Crypto(e.to_string()))?;
         let session_key =
             sealed_session_key(&session, &new.public_key()).map_err(AppError::Crypto)?;
-        let head = self.store.audit_head()?;
         let mut moved = 0u64;
         let mut ids = Vec::new();
         {
             let mut tx = self.store.begin_write()?;
+            let head = tx.audit_head()?;
             tx.add_key_session(&session.id(), &session_key)?;
             for kind in Kind::ALL {
                 for (id, stored) in tx.restricted_of_kind(*kind)? {

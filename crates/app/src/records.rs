@@ -10,8 +10,8 @@ use std::io::Cursor;
 
 use zonewatch_model::{is_valid_id, Body, Json, Kind, Record, Sensitivity};
 use zonewatch_store::export::export_line;
-use zonewatch_store::import::{ImportError, ImportOptions, LineError};
-use zonewatch_store::load::{decode_row, load_records, Fields};
+use zonewatch_store::import::{Existing, ImportError, ImportOptions, LineError};
+use zonewatch_store::load::{decode_row, Fields};
 use zonewatch_store::Row;
 
 use crate::{next_entry, Action, App, AppError, Result};
@@ -220,10 +220,7 @@ impl App {
     pub fn record_create(&mut self, kind: Kind, line: &str) -> Result<String, WriteError> {
         self.require(Action::WriteRecords)?;
         let id = check_line(kind, line)?;
-        if self.store.get(&id).map_err(AppError::from)?.is_some() {
-            return Err(WriteError::Exists { id });
-        }
-        self.write_line(line, "api-create")?;
+        self.write_line(kind, line, "api-create", Existing::Refuse)?;
         Ok(id)
     }
 
@@ -249,15 +246,32 @@ impl App {
                 })
             }
         }
-        self.write_line(line, "api-update")
+        // Checked again inside the write: a delete may come between.
+        self.write_line(kind, line, "api-update", Existing::Require)
     }
 
-    fn write_line(&mut self, line: &str, source: &str) -> Result<(), WriteError> {
+    /// Writes one record through the import, which decides inside its transaction
+    /// whether the id may be (or must be) stored already.
+    fn write_line(
+        &mut self,
+        kind: Kind,
+        line: &str,
+        source: &str,
+        existing: Existing,
+    ) -> Result<(), WriteError> {
         let mut input = Cursor::new(line.as_bytes().to_vec());
-        match self.import(&mut input, &ImportOptions::default(), source, &mut |_| {}) {
+        let options = ImportOptions {
+            existing,
+            ..ImportOptions::default()
+        };
+        match self.import(&mut input, &options, source, &mut |_| {}) {
             Ok(_) => Ok(()),
             Err(AppError::Import(ImportError::Invalid { errors, .. })) => {
                 Err(WriteError::Invalid(errors))
+            }
+            Err(AppError::Import(ImportError::Exists { id })) => Err(WriteError::Exists { id }),
+            Err(AppError::Import(ImportError::Missing { id })) => {
+                Err(WriteError::NotFound { kind, id })
             }
             Err(other) => Err(WriteError::App(other)),
         }
@@ -267,37 +281,28 @@ impl App {
     /// transaction; refuses while another record names it.
     pub fn record_delete(&mut self, kind: Kind, id: &str) -> Result<(), WriteError> {
         self.require(Action::WriteRecords)?;
-        let found = if is_valid_id(id) {
-            self.store.get(id).map_err(AppError::from)?
-        } else {
-            None // as in record_get
+        let not_found = || WriteError::NotFound {
+            kind,
+            id: id.to_owned(),
         };
-        match found {
-            Some(row) if row.kind == kind => {}
-            _ => {
-                return Err(WriteError::NotFound {
-                    kind,
-                    id: id.to_owned(),
-                })
-            }
+        if !is_valid_id(id) {
+            return Err(not_found()); // as in record_get
         }
-        let records =
-            load_records(self.store.as_mut(), &[], Fields::Open).map_err(AppError::from)?;
-        let mut by: Vec<String> = records
-            .iter()
-            .filter(|r| r.id != id && r.references().iter().any(|re| re.target == id))
-            .map(|r| r.id.clone())
-            .collect();
+        // Decided inside the transaction: no write can add a referrer, or the
+        // record, between the check and the delete.
+        let actor = self.actor.name.clone();
+        let mut tx = self.store.begin_write().map_err(AppError::from)?;
+        match tx.kinds_of(&[id]).map_err(AppError::from)?.first() {
+            Some((_, stored)) if *stored == kind => {}
+            _ => return Err(not_found()),
+        }
+        let by = tx.referrers(id).map_err(AppError::from)?;
         if !by.is_empty() {
-            by.sort();
-            by.dedup();
             return Err(WriteError::Referenced {
                 id: id.to_owned(),
                 by,
             });
         }
-        let actor = self.actor.name.clone();
-        let mut tx = self.store.begin_write().map_err(AppError::from)?;
         let head = tx.audit_head().map_err(AppError::from)?;
         tx.delete(id).map_err(AppError::from)?;
         let mut details = BTreeMap::new();

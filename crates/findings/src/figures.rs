@@ -196,12 +196,46 @@ pub struct Figures<'a> {
     /// (`operating`, `closed`, ..., `uncertain`, `unobserved`; see
     /// [`crate::LatestStatus`]), for the charts of the Markdown and HTML reports.
     pub sites_by_latest_status: BTreeMap<&'static str, Figure<'a>>,
+    /// The sites marked `public`: the only ones a public output names or traces.
+    pub public_sites: std::collections::BTreeSet<&'a str>,
+}
+
+impl Figures<'_> {
+    /// Whether a public output may name the site `id`: only records marked
+    /// `public` are named, placed or traced there; the others are only counted.
+    pub fn publicly_named(&self, id: &str) -> bool {
+        self.public_sites.contains(id)
+    }
+
+    /// The ids a trace lists for `figure`: every id in an internal report; in a
+    /// public one (`public`), only for figures counting sites, and of those only
+    /// the sites marked `public`, so it names no person, reveals no suppressed
+    /// count, and leaves internal and restricted sites unnamed.
+    pub fn trace_ids<'f>(&self, figure: &'f Figure<'_>, public: bool) -> Vec<&'f str> {
+        if !public {
+            return figure.ids.to_vec();
+        }
+        if figure.unit != Unit::Sites {
+            return Vec::new();
+        }
+        figure
+            .ids
+            .iter()
+            .copied()
+            .filter(|id| self.publicly_named(id))
+            .collect()
+    }
 }
 
 impl<'a> Figures<'a> {
     /// Computes every figure. The result depends only on the set of records.
     pub fn compute(dataset: &'a Dataset) -> Figures<'a> {
         let mut figures = Figures {
+            public_sites: dataset
+                .sites()
+                .filter(|(r, _)| r.sensitivity == zonewatch_model::Sensitivity::Public)
+                .map(|(r, _)| r.id.as_str())
+                .collect(),
             sites: SiteFigures {
                 scam_compounds: Figure::new(Unit::Sites),
                 suspected_sites: Figure::new(Unit::Sites),
@@ -447,8 +481,8 @@ pub struct ReportOptions {
     /// suppressed. [`DEFAULT_THRESHOLD`] is 5.
     pub public: Option<u64>,
     /// Add a top-level `trace` object: dotted figure path -> sorted record ids.
-    /// In a public report the trace keeps only figures counting sites, so it names
-    /// no person and reveals no suppressed count.
+    /// In a public report the trace keeps only figures counting sites, and of those
+    /// only the ids of sites marked `public` (see [`Figures::trace_ids`]).
     pub trace: bool,
 }
 
@@ -468,7 +502,8 @@ pub fn report_json(figures: &Figures<'_>, options: &ReportOptions) -> Value {
         tree.insert(&path, figure.cell(options.public).to_json());
         let traced = options.public.is_none() || figure.unit == Unit::Sites;
         if options.trace && traced {
-            trace.insert(path, Value::from(figure.ids.clone()));
+            let ids = figures.trace_ids(figure, options.public.is_some());
+            trace.insert(path, Value::from(ids));
         }
     }
     let mut report = tree.into_map();
@@ -740,6 +775,8 @@ mod tests {
         let ds = dataset(&[
             r#"{"kind":"site","id":"s1","name":"S","category":"suspected_site","country":"KH"}"#
                 .to_owned(),
+            r#"{"kind":"site","id":"s2","name":"S","category":"suspected_site","country":"KH","sensitivity":"public"}"#
+                .to_owned(),
             person("p", r#","nationality":"TH""#),
             testimony("t", "p", "public_use", &[]),
             incident("i1", "beating", &["p"]),
@@ -752,7 +789,7 @@ mod tests {
             },
         );
         let trace = &internal["trace"];
-        assert_eq!(trace["sites.suspected_sites"], json!(["s1"]));
+        assert_eq!(trace["sites.suspected_sites"], json!(["s1", "s2"]));
         assert_eq!(trace["sites.scam_compounds"], json!([]));
         assert_eq!(trace["persons.by_nationality.TH"], json!(["p"]));
         assert_eq!(trace["incidents.by_type.beating"], json!(["i1"]));
@@ -771,7 +808,8 @@ mod tests {
             },
         );
         let trace = public["trace"].as_object().unwrap();
-        assert_eq!(trace["sites.suspected_sites"], json!(["s1"]));
+        // Only the site marked public is named.
+        assert_eq!(trace["sites.suspected_sites"], json!(["s2"]));
         assert!(trace
             .keys()
             .all(|k| k.starts_with("sites.") || k.starts_with("interventions.")));

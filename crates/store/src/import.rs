@@ -25,6 +25,21 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Stop after this many errors (FORMAT.md: up to 100 are reported).
     pub max_errors: usize,
+    /// What an id that is already stored means.
+    pub existing: Existing,
+}
+
+/// What an import does with a record whose id is already stored. Decided inside the
+/// write transaction, so two writers of one id cannot both find it free.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Existing {
+    /// Replace it (FORMAT.md's import semantics).
+    #[default]
+    Replace,
+    /// Refuse the import ([`ImportError::Exists`]): a create.
+    Refuse,
+    /// Refuse the import unless it is stored ([`ImportError::Missing`]): an update.
+    Require,
 }
 
 impl Default for ImportOptions {
@@ -32,6 +47,7 @@ impl Default for ImportOptions {
         ImportOptions {
             dry_run: false,
             max_errors: 100,
+            existing: Existing::Replace,
         }
     }
 }
@@ -64,6 +80,12 @@ pub enum ImportError {
     },
     #[error("reading the input: {0}")]
     Read(std::io::Error),
+    /// With [`Existing::Refuse`]: this id is already stored; nothing was written.
+    #[error("id `{id}` already exists; nothing was written")]
+    Exists { id: String },
+    /// With [`Existing::Require`]: this id is not stored; nothing was written.
+    #[error("no record with id `{id}`; nothing was written")]
+    Missing { id: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -118,6 +140,7 @@ pub fn import_jsonl(
         errors: Vec::new(),
         summary: ImportSummary::default(),
         max_errors: options.max_errors.max(1),
+        existing: options.existing,
     };
     let stopped_early = run.read_all(
         tx.as_mut(),
@@ -188,6 +211,7 @@ struct Run {
     errors: Vec<LineError>,
     summary: ImportSummary,
     max_errors: usize,
+    existing: Existing,
 }
 
 impl Run {
@@ -281,7 +305,31 @@ impl Run {
         self.seen
             .insert(record.id.as_str().into(), Seen { kind, line });
         self.summary.by_kind[usize::from(kind.rank())] += 1;
-        let conflicts = tx.upsert(row)?;
+        if self.existing != Existing::Replace {
+            let stored = !tx.kinds_of(&[record.id.as_str()])?.is_empty();
+            match self.existing {
+                Existing::Refuse if stored => {
+                    return Err(ImportError::Exists {
+                        id: record.id.clone(),
+                    })
+                }
+                Existing::Require if !stored => {
+                    return Err(ImportError::Missing {
+                        id: record.id.clone(),
+                    })
+                }
+                _ => {}
+            }
+        }
+        let mut targets: Vec<&str> = record
+            .references()
+            .iter()
+            .map(|r| r.target)
+            .filter(|t| *t != record.id)
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let conflicts = tx.upsert(row, &targets)?;
         self.report_conflicts(conflicts);
         if let Some(derived) = deriver.and_then(|d| d.derive(&record)) {
             tx.put_derived(derived)?;

@@ -72,8 +72,11 @@ pub trait Store {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
-    /// Starts the one write transaction of an import. Dropping it without
-    /// [`WriteTransaction::commit`] rolls everything back.
+    /// Starts a write transaction. Writers queue: SQLite's `BEGIN IMMEDIATE` and a
+    /// PostgreSQL advisory lock let one write transaction run at a time, so what
+    /// it reads (is this id free? who names that record? the audit head) holds
+    /// until it commits. Dropping it without [`WriteTransaction::commit`] rolls
+    /// everything back.
     fn begin_write(&mut self) -> Result<Box<dyn WriteTransaction + '_>>;
 
     /// Number of records of each kind, in export order, zeros included.
@@ -148,9 +151,6 @@ pub trait Store {
 
     /// The last audit entry's sequence number and hash, if any.
     fn audit_head(&mut self) -> Result<Option<(u64, String)>>;
-
-    /// Appends one audit entry in a transaction of its own (for commands that read).
-    fn append_audit(&mut self, entry: &AuditRow) -> Result<()>;
 
     /// Every audit entry in sequence order (`record`: only those naming it).
     fn audit_entries(&mut self, record: Option<&str>) -> Result<Vec<AuditRow>>;
@@ -254,7 +254,10 @@ pub trait WriteTransaction {
     /// Inserts or replaces records by id. A record whose id is stored with another
     /// kind is not written and comes back as a conflict (now, or from a later call
     /// or [`WriteTransaction::flush`] when the backend batches).
-    fn upsert(&mut self, row: Row) -> Result<Vec<KindConflict>>;
+    ///
+    /// `references` are the ids the record names (itself left out); they replace
+    /// the ones it named before, for [`WriteTransaction::referrers`].
+    fn upsert(&mut self, row: Row, references: &[&str]) -> Result<Vec<KindConflict>>;
 
     /// Writes anything buffered; returns the conflicts it found.
     fn flush(&mut self) -> Result<Vec<KindConflict>>;
@@ -262,6 +265,10 @@ pub trait WriteTransaction {
     /// The stored kind of each of these ids that exists, as seen inside this
     /// transaction.
     fn kinds_of(&mut self, ids: &[&str]) -> Result<Vec<(String, Kind)>>;
+
+    /// The ids of the records that name `id` (itself left out), sorted, as seen
+    /// inside this transaction: one indexed lookup.
+    fn referrers(&mut self, id: &str) -> Result<Vec<String>>;
 
     /// The last audit entry, as seen inside this transaction.
     fn audit_head(&mut self) -> Result<Option<(u64, String)>>;
@@ -285,8 +292,9 @@ pub trait WriteTransaction {
     /// Replaces the restricted part of one stored record (key rotation).
     fn set_restricted(&mut self, id: &str, restricted: &str) -> Result<()>;
 
-    /// Deletes one record (restricted part and screening rows included); false when
-    /// there was none. Callers check references first: the store does not.
+    /// Deletes one record (restricted part, references and screening rows
+    /// included); false when there was none. Callers check
+    /// [`WriteTransaction::referrers`] first, in the same transaction.
     fn delete(&mut self, id: &str) -> Result<bool>;
 
     /// Replaces one record's screening rows (or removes them, see [`Derived`]).

@@ -1,7 +1,8 @@
 //! Schema migrations, one folder per backend (`migrations/sqlite`,
 //! `migrations/postgres`), applied in version order by `zonewatch init` and on every
 //! open. Each backend records what it applied in `schema_migrations`. A migration,
-//! once released, is never edited: changes come as a new, higher version.
+//! once released, is never edited: changes come as a new, higher version. The lists
+//! are read from the folders at build time (`build.rs`).
 
 pub struct Migration {
     pub version: i64,
@@ -9,61 +10,28 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const SQLITE: &[Migration] = &[
-    Migration {
-        version: 1,
-        name: "records",
-        sql: include_str!("../migrations/sqlite/0001_records.sql"),
-    },
-    Migration {
-        version: 2,
-        name: "protection",
-        sql: include_str!("../migrations/sqlite/0002_protection.sql"),
-    },
-    Migration {
-        version: 3,
-        name: "evidence",
-        sql: include_str!("../migrations/sqlite/0003_evidence.sql"),
-    },
-    Migration {
-        version: 4,
-        name: "screening",
-        sql: include_str!("../migrations/sqlite/0004_screening.sql"),
-    },
-    Migration {
-        version: 5,
-        name: "auth",
-        sql: include_str!("../migrations/sqlite/0005_auth.sql"),
-    },
-];
+// `SQLITE` and `POSTGRES`: every file of `migrations/<backend>/`, in version order
+// (written by build.rs).
+include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 
-pub const POSTGRES: &[Migration] = &[
-    Migration {
-        version: 1,
-        name: "records",
-        sql: include_str!("../migrations/postgres/0001_records.sql"),
-    },
-    Migration {
-        version: 2,
-        name: "protection",
-        sql: include_str!("../migrations/postgres/0002_protection.sql"),
-    },
-    Migration {
-        version: 3,
-        name: "evidence",
-        sql: include_str!("../migrations/postgres/0003_evidence.sql"),
-    },
-    Migration {
-        version: 4,
-        name: "screening",
-        sql: include_str!("../migrations/postgres/0004_screening.sql"),
-    },
-    Migration {
-        version: 5,
-        name: "auth",
-        sql: include_str!("../migrations/postgres/0005_auth.sql"),
-    },
-];
+/// The migration that made `record_refs`; applying it fills the table in from the
+/// records already stored.
+pub const REFERENCES_MIGRATION: i64 = 6;
+
+/// The ids a stored record names (each once, itself left out), from its open body:
+/// references never sit in restricted fields.
+pub fn references_of(row: &crate::Row) -> crate::Result<Vec<String>> {
+    let record = crate::load::decode_row(row, crate::load::Fields::Open)?;
+    let mut targets: Vec<String> = record
+        .references()
+        .iter()
+        .map(|r| r.target.to_owned())
+        .filter(|t| *t != row.id)
+        .collect();
+    targets.sort_unstable();
+    targets.dedup();
+    Ok(targets)
+}
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, GenericClient, NoTls};
 use zonewatch_model::Kind;
 
-use crate::migrate::POSTGRES;
+use crate::migrate::{references_of, POSTGRES, REFERENCES_MIGRATION};
 use crate::screening::{self, AdScreening, Derived, StoredContact};
 use crate::{
     audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, EvidenceRow,
@@ -73,11 +73,42 @@ impl PostgresStore {
                 "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
                 &[&migration.version, &migration.name],
             )?;
+            if migration.version == REFERENCES_MIGRATION {
+                backfill_references(&mut tx)?;
+            }
         }
         tx.commit()?;
         Ok(())
     }
 }
+
+/// Fills `record_refs` from the records a database held before it existed.
+fn backfill_references(tx: &mut postgres::Transaction) -> Result<()> {
+    let rows = tx.query(
+        "SELECT id, kind, sensitivity, body, restricted FROM records ORDER BY id",
+        &[],
+    )?;
+    let (mut targets, mut sources) = (Vec::new(), Vec::new());
+    for row in &rows {
+        let row = row_from_sql(row)?;
+        for target in references_of(&row)? {
+            targets.push(target);
+            sources.push(row.id.clone());
+        }
+    }
+    tx.execute(
+        "INSERT INTO record_refs (target, source)
+         SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+        &[&targets, &sources],
+    )?;
+    Ok(())
+}
+
+/// Every write transaction takes this lock first, so writers queue one behind the
+/// other as SQLite's do: a create that finds its id free, or a delete that finds no
+/// referrer, still finds it so at its commit, and two writers never take the same
+/// audit sequence number.
+const WRITE_LOCK: i64 = 7_242_025;
 
 fn row_from_sql(row: &postgres::Row) -> Result<Row> {
     let id: String = row.try_get(0)?;
@@ -98,10 +129,12 @@ impl Store for PostgresStore {
     }
 
     fn begin_write(&mut self) -> Result<Box<dyn WriteTransaction + '_>> {
-        let tx = self.client.transaction()?;
+        let mut tx = self.client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
         Ok(Box::new(PostgresWrite {
             tx,
             pending: Vec::with_capacity(BATCH),
+            pending_refs: (Vec::new(), Vec::new()),
             derived: Vec::new(),
         }))
     }
@@ -331,13 +364,6 @@ impl Store for PostgresStore {
         audit_head(&mut self.client)
     }
 
-    fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
-        let mut tx = self.client.transaction()?;
-        append_audit(&mut tx, entry)?;
-        tx.commit()?;
-        Ok(())
-    }
-
     fn audit_entries(&mut self, record: Option<&str>) -> Result<Vec<AuditRow>> {
         let rows = self.client.query(
             "SELECT seq, time, actor, action, records, details, prev_hash, hash
@@ -487,6 +513,8 @@ fn append_audit(client: &mut impl GenericClient, entry: &AuditRow) -> Result<()>
 struct PostgresWrite<'c> {
     tx: postgres::Transaction<'c>,
     pending: Vec<Row>,
+    /// (targets, sources) of the pending rows' references.
+    pending_refs: (Vec<String>, Vec<String>),
     /// Screening rows, batched like records (they reference no other table, so
     /// they may be written before or after their records).
     derived: Vec<Derived>,
@@ -519,12 +547,33 @@ impl PostgresWrite<'_> {
              RETURNING id",
             &[&ids, &kinds, &sensitivities, &bodies, &restricted],
         )?;
-        if written.len() == rows.len() {
+        let (targets, sources) = std::mem::take(&mut self.pending_refs);
+        let written_all = written.len() == rows.len();
+        let written: HashSet<String> = written.iter().map(|r| r.get(0)).collect();
+        // The references of the rows written replace those they had; a row not
+        // written (a kind conflict, which fails the import) keeps its own.
+        self.tx.execute(
+            "DELETE FROM record_refs WHERE source = ANY($1)",
+            &[&written.iter().collect::<Vec<_>>()],
+        )?;
+        let keep: Vec<bool> = sources.iter().map(|s| written.contains(s)).collect();
+        fn pick<'a>(list: &'a [String], keep: &[bool]) -> Vec<&'a str> {
+            list.iter()
+                .zip(keep)
+                .filter(|(_, k)| **k)
+                .map(|(v, _)| v.as_str())
+                .collect()
+        }
+        self.tx.execute(
+            "INSERT INTO record_refs (target, source)
+             SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+            &[&pick(&targets, &keep), &pick(&sources, &keep)],
+        )?;
+        if written_all {
             self.pending = rows;
             self.pending.clear();
             return Ok(Vec::new());
         }
-        let written: HashSet<String> = written.iter().map(|r| r.get(0)).collect();
         let missing: Vec<&str> = ids
             .iter()
             .copied()
@@ -545,7 +594,11 @@ impl PostgresWrite<'_> {
 }
 
 impl WriteTransaction for PostgresWrite<'_> {
-    fn upsert(&mut self, row: Row) -> Result<Vec<KindConflict>> {
+    fn upsert(&mut self, row: Row, references: &[&str]) -> Result<Vec<KindConflict>> {
+        for target in references {
+            self.pending_refs.0.push((*target).to_owned());
+            self.pending_refs.1.push(row.id.clone());
+        }
         self.pending.push(row);
         if self.pending.len() >= BATCH {
             self.write_pending()
@@ -572,6 +625,20 @@ impl WriteTransaction for PostgresWrite<'_> {
             }
         }
         Ok(found)
+    }
+
+    fn referrers(&mut self, id: &str) -> Result<Vec<String>> {
+        if let Some(conflict) = self.write_pending()?.into_iter().next() {
+            return Err(StoreError::Corrupt {
+                id: conflict.id,
+                problem: format!("already stored as a {}", conflict.stored),
+            });
+        }
+        let rows = self.tx.query(
+            "SELECT source FROM record_refs WHERE target = $1 AND source <> $1 ORDER BY source",
+            &[&id],
+        )?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     fn audit_head(&mut self) -> Result<Option<(u64, String)>> {
@@ -633,6 +700,8 @@ impl WriteTransaction for PostgresWrite<'_> {
         let n = self
             .tx
             .execute("DELETE FROM records WHERE id = $1", &[&id])?;
+        self.tx
+            .execute("DELETE FROM record_refs WHERE source = $1", &[&id])?;
         screening::postgres::clear(&mut self.tx, &[id])?;
         Ok(n > 0)
     }

@@ -7,7 +7,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use zonewatch_model::Kind;
 
-use crate::migrate::{Migration, SQLITE};
+use crate::migrate::{references_of, Migration, REFERENCES_MIGRATION, SQLITE};
 use crate::screening::{self, AdScreening, Derived, StoredContact};
 use crate::{
     audit_json, audit_row, parse_kind, parse_sensitivity, AuditRow, CheckpointRow, EvidenceRow,
@@ -61,10 +61,29 @@ impl SqliteStore {
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, datetime('now'))",
                 params![version, name],
             )?;
+            if *version == REFERENCES_MIGRATION {
+                backfill_references(&tx)?;
+            }
         }
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Fills `record_refs` from the records a database held before it existed.
+fn backfill_references(tx: &rusqlite::Transaction) -> Result<()> {
+    let mut select =
+        tx.prepare("SELECT id, kind, sensitivity, body, restricted FROM records ORDER BY id")?;
+    let mut insert =
+        tx.prepare("INSERT OR IGNORE INTO record_refs (target, source) VALUES (?1, ?2)")?;
+    let mut rows = select.query([])?;
+    while let Some(row) = rows.next()? {
+        let row = row_from_sql(row)?;
+        for target in references_of(&row)? {
+            insert.execute(params![target, row.id])?;
+        }
+    }
+    Ok(())
 }
 
 /// Survivors' data lives in this file: create it readable by its owner only. SQLite
@@ -372,15 +391,6 @@ impl Store for SqliteStore {
         audit_head(&self.conn)
     }
 
-    fn append_audit(&mut self, entry: &AuditRow) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        append_audit(&tx, entry)?;
-        tx.commit()?;
-        Ok(())
-    }
-
     fn audit_entries(&mut self, record: Option<&str>) -> Result<Vec<AuditRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT seq, time, actor, action, records, details, prev_hash, hash
@@ -537,7 +547,7 @@ struct SqliteWrite<'c> {
 }
 
 impl WriteTransaction for SqliteWrite<'_> {
-    fn upsert(&mut self, row: Row) -> Result<Vec<KindConflict>> {
+    fn upsert(&mut self, row: Row, references: &[&str]) -> Result<Vec<KindConflict>> {
         // The WHERE on the update leaves a row of another kind untouched (0 changes),
         // which is how a kind conflict shows.
         let changed = self
@@ -556,6 +566,15 @@ impl WriteTransaction for SqliteWrite<'_> {
                 row.restricted
             ])?;
         if changed > 0 {
+            self.tx
+                .prepare_cached("DELETE FROM record_refs WHERE source = ?1")?
+                .execute([&row.id])?;
+            let mut insert = self.tx.prepare_cached(
+                "INSERT OR IGNORE INTO record_refs (target, source) VALUES (?1, ?2)",
+            )?;
+            for target in references {
+                insert.execute(params![target, row.id])?;
+            }
             return Ok(Vec::new());
         }
         let stored: Option<String> = self
@@ -590,6 +609,14 @@ impl WriteTransaction for SqliteWrite<'_> {
             }
         }
         Ok(found)
+    }
+
+    fn referrers(&mut self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT source FROM record_refs WHERE target = ?1 AND source <> ?1 ORDER BY source",
+        )?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn audit_head(&mut self) -> Result<Option<(u64, String)>> {
@@ -644,6 +671,9 @@ impl WriteTransaction for SqliteWrite<'_> {
         let n = self
             .tx
             .prepare_cached("DELETE FROM records WHERE id = ?1")?
+            .execute([id])?;
+        self.tx
+            .prepare_cached("DELETE FROM record_refs WHERE source = ?1")?
             .execute([id])?;
         screening::sqlite::clear(&self.tx, id)?;
         Ok(n > 0)

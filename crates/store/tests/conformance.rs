@@ -6,7 +6,7 @@ use std::io::Cursor;
 use zonewatch_model::Kind;
 use zonewatch_store::export::{export_jsonl, ExportOptions};
 use zonewatch_store::import::{
-    import_jsonl, ImportError, ImportHooks, ImportOptions, ImportSummary, LineError,
+    import_jsonl, Existing, ImportError, ImportHooks, ImportOptions, ImportSummary, LineError,
 };
 use zonewatch_store::testing::{postgres_server, TempDatabase};
 use zonewatch_store::{
@@ -828,5 +828,168 @@ fn scanning_for_text_gives_the_rows_whose_body_holds_it_in_id_order() {
             })
             .unwrap();
         assert_eq!(ids, ["st-all"], "{}", backend.name);
+    }
+}
+
+fn import_with(
+    store: &mut dyn Store,
+    text: &str,
+    existing: Existing,
+) -> Result<ImportSummary, ImportError> {
+    let options = ImportOptions {
+        existing,
+        ..ImportOptions::default()
+    };
+    import_jsonl(
+        store,
+        &mut Cursor::new(text.as_bytes()),
+        &options,
+        &mut TestSeal,
+        &mut |_| {},
+    )
+}
+
+#[test]
+fn writes_keep_the_referrers_of_every_record() {
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &fixture("worked.jsonl"));
+        let referrers = |store: &mut dyn Store, id: &str| {
+            let mut tx = store.begin_write().unwrap();
+            tx.referrers(id).unwrap()
+        };
+        let by = referrers(store.as_mut(), "site-a");
+        assert!(!by.is_empty(), "{}", backend.name);
+        assert!(
+            by.windows(2).all(|w| w[0] < w[1]),
+            "{}: sorted",
+            backend.name
+        );
+        assert!(!by.contains(&"site-a".to_owned()), "{}", backend.name);
+        // Replacing a record replaces what it names.
+        let source = r#"{"kind":"source","id":"src-x","title":"A note (fictional)","type":"field_visit","date":"2024"}
+{"kind":"site","id":"site-x","name":"X (fictional)","category":"scam_compound","country":"KH","sources":["src-x"]}
+"#;
+        import_ok(store.as_mut(), source);
+        assert_eq!(
+            referrers(store.as_mut(), "src-x"),
+            vec!["site-x"],
+            "{}",
+            backend.name
+        );
+        import_ok(
+            store.as_mut(),
+            r#"{"kind":"site","id":"site-x","name":"X (fictional)","category":"scam_compound","country":"KH"}"#,
+        );
+        assert!(
+            referrers(store.as_mut(), "src-x").is_empty(),
+            "{}",
+            backend.name
+        );
+        // Deleting a record deletes what it named.
+        import_ok(store.as_mut(), source);
+        let mut tx = store.begin_write().unwrap();
+        assert!(tx.delete("site-x").unwrap());
+        tx.commit().unwrap();
+        assert!(
+            referrers(store.as_mut(), "src-x").is_empty(),
+            "{}",
+            backend.name
+        );
+    }
+}
+
+#[test]
+fn a_create_refuses_a_stored_id_and_an_update_a_missing_one() {
+    for backend in backends() {
+        let mut store = backend.open();
+        let line = r#"{"kind":"source","id":"src-x","title":"A note (fictional)","type":"field_visit","date":"2024"}"#;
+        assert!(matches!(
+            import_with(store.as_mut(), line, Existing::Require),
+            Err(ImportError::Missing { id }) if id == "src-x"
+        ));
+        import_with(store.as_mut(), line, Existing::Refuse).expect("a new id");
+        let other = line.replace("A note", "Another note");
+        assert!(matches!(
+            import_with(store.as_mut(), &other, Existing::Refuse),
+            Err(ImportError::Exists { id }) if id == "src-x"
+        ));
+        assert!(
+            export(store.as_mut()).contains("A note"),
+            "{}",
+            backend.name
+        );
+        import_with(store.as_mut(), &other, Existing::Require).expect("a stored id");
+        assert!(
+            export(store.as_mut()).contains("Another note"),
+            "{}",
+            backend.name
+        );
+    }
+}
+
+/// Writers of one id at once, each on its own connection: exactly one create wins,
+/// and the stored record is the winner's.
+#[test]
+fn concurrent_creates_of_one_id_store_exactly_one() {
+    for backend in backends() {
+        drop(backend.open()); // migrate once, before the race
+        let results: Vec<(usize, bool)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..12)
+                .map(|n| {
+                    let url = backend.url.clone();
+                    scope.spawn(move || {
+                        let mut store = open(&url).expect("open");
+                        let line = format!(
+                            r#"{{"kind":"source","id":"src-race","title":"writer {n} (fictional)","type":"field_visit"}}"#
+                        );
+                        match import_with(store.as_mut(), &line, Existing::Refuse) {
+                            Ok(_) => (n, true),
+                            Err(ImportError::Exists { .. }) => (n, false),
+                            Err(other) => panic!("writer {n}: {other}"),
+                        }
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let winners: Vec<usize> = results.iter().filter(|r| r.1).map(|r| r.0).collect();
+        assert_eq!(winners.len(), 1, "{}: {results:?}", backend.name);
+        let stored = backend.open().get("src-race").unwrap().unwrap();
+        assert!(
+            stored.body.contains(&format!("writer {} ", winners[0])),
+            "{}: {}",
+            backend.name,
+            stored.body
+        );
+    }
+}
+
+/// A database made before `record_refs` existed gets it filled in when the
+/// migration is applied: forget the table and the migration, and open it again.
+#[test]
+fn the_references_migration_fills_in_what_older_databases_hold() {
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &fixture("worked.jsonl"));
+        let before = {
+            let mut tx = store.begin_write().unwrap();
+            tx.referrers("site-a").unwrap()
+        };
+        drop(store);
+        let forget = "DROP TABLE record_refs; DELETE FROM schema_migrations WHERE version = 6;";
+        match &backend.url {
+            DbUrl::Sqlite(path) => rusqlite::Connection::open(path)
+                .unwrap()
+                .execute_batch(forget)
+                .unwrap(),
+            DbUrl::Postgres(url) => postgres::Client::connect(url, postgres::NoTls)
+                .unwrap()
+                .batch_execute(forget)
+                .unwrap(),
+        }
+        let mut store = backend.open();
+        let mut tx = store.begin_write().unwrap();
+        assert_eq!(tx.referrers("site-a").unwrap(), before, "{}", backend.name);
     }
 }

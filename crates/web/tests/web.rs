@@ -1703,3 +1703,69 @@ fn record_pages_link_references_and_show_a_persons_legal_tests() {
         assert!(!a.text.contains("{&#34;code"), "{}: no raw JSON", env.name);
     });
 }
+
+/// Twenty creates of one id at once: exactly one is answered 201, the others 409,
+/// and the record stored is the one answered 201.
+#[test]
+fn concurrent_creates_of_one_id_give_one_201_and_409s() {
+    each_backend(|env| async move {
+        let bodies: Vec<String> = (0..20)
+            .map(|n| {
+                format!(
+                    r#"{{"kind":"site","id":"site-race","name":"Race {n} (fictional)","category":"scam_compound","country":"KH"}}"#
+                )
+            })
+            .collect();
+        let answers = futures_join_all(bodies.into_iter().map(|body| {
+            let env = Arc::clone(&env);
+            async move {
+                api(
+                    &env,
+                    Some(Role::Investigator),
+                    "POST",
+                    "/api/v1/sites",
+                    Some(&body),
+                )
+                .await
+            }
+        }))
+        .await;
+        let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+        let created: Vec<usize> = (0..20).filter(|n| statuses[*n] == 201).collect();
+        assert_eq!(created.len(), 1, "{}: {statuses:?}", env.name);
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 409).count(),
+            19,
+            "{}: {statuses:?}",
+            env.name
+        );
+        let stored = api(
+            &env,
+            Some(Role::Analyst),
+            "GET",
+            "/api/v1/sites/site-race",
+            None,
+        )
+        .await;
+        assert_eq!(
+            stored.json()["name"],
+            format!("Race {} (fictional)", created[0]),
+            "{}",
+            env.name
+        );
+    });
+}
+
+/// Runs the futures at once on the test's runtime and waits for them all.
+async fn futures_join_all<F>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut out = Vec::with_capacity(handles.len());
+    for handle in handles {
+        out.push(handle.await.expect("task"));
+    }
+    out
+}

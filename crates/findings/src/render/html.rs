@@ -175,20 +175,21 @@ fn trace_cell(out: &mut String, m: &Model<'_, '_>, figure: &Figure<'_>) {
         out.push_str("<td class=\"trace muted\">not listed (public report)</td>");
         return;
     }
-    if figure.ids.is_empty() {
+    let listed = m.trace_ids(figure);
+    if listed.is_empty() {
         out.push_str("<td class=\"trace muted\">none</td>");
         return;
     }
-    let noun = if figure.ids.len() == 1 {
+    let noun = if listed.len() == 1 {
         "record"
     } else {
         "records"
     };
-    let ids: Vec<String> = figure.ids.iter().map(|id| esc(id)).collect();
+    let ids: Vec<String> = listed.iter().map(|id| esc(id)).collect();
     let _ = write!(
         out,
         "<td class=\"trace\"><details><summary>{} {noun}</summary><p class=\"ids\">{}</p></details></td>",
-        figure.ids.len(),
+        listed.len(),
         ids.join(", ")
     );
 }
@@ -492,7 +493,7 @@ fn sites(out: &mut String, m: &Model<'_, '_>) {
     if data.withheld > 0 {
         let _ = write!(
             caption,
-            "{} restricted sites are left off this public report's map. ",
+            "{} sites not marked public are left off this public report's map. ",
             data.withheld
         );
     }
@@ -621,6 +622,14 @@ fn raids(out: &mut String, m: &Model<'_, '_>) {
         site_row(out, m, row);
     }
     out.push_str("</tbody></table></div>\n");
+    let withheld = m.withheld_site_rows();
+    if withheld > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{withheld} more sites with a raid or rescue are not marked \
+             public: they are counted in the figures above, not listed.</p>"
+        );
+    }
     if site_rows.len() > MAX_SITE_ROWS {
         let _ = writeln!(
             out,

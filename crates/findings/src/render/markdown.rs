@@ -127,10 +127,11 @@ fn trace_list(out: &mut String, m: &Model<'_, '_>, items: &[(String, &Figure<'_>
             omitted = true;
             continue;
         }
-        let ids = if figure.ids.is_empty() {
+        let listed = m.trace_ids(figure);
+        let ids = if listed.is_empty() {
             "none".to_owned()
         } else {
-            let ids: Vec<String> = figure.ids.iter().map(|id| format!("`{id}`")).collect();
+            let ids: Vec<String> = listed.iter().map(|id| format!("`{id}`")).collect();
             ids.join(", ")
         };
         lines.push(format!("- {label}: {ids}"));
@@ -303,7 +304,7 @@ fn sites(out: &mut String, m: &Model<'_, '_>) {
     if data.withheld > 0 {
         let _ = write!(
             out,
-            " {} restricted sites are left off a public report's map.",
+            " {} sites not marked public are left off a public report's map.",
             data.withheld
         );
     }
@@ -362,8 +363,18 @@ fn raids(out: &mut String, m: &Model<'_, '_>) {
          the outcome rests on are in bold. The HTML report draws this as a timeline.\n\n",
     );
     let site_rows = m.site_rows();
+    let withheld = m.withheld_site_rows();
+    if withheld > 0 {
+        let _ = writeln!(
+            out,
+            "{withheld} sites with a raid or rescue are not marked public: they are counted \
+             in the figures above, not listed.\n"
+        );
+    }
     if site_rows.is_empty() {
-        out.push_str("No site has a raid or rescue.\n\n");
+        if withheld == 0 {
+            out.push_str("No site has a raid or rescue.\n\n");
+        }
         return;
     }
     out.push_str(

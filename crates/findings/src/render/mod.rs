@@ -14,9 +14,9 @@
 //!   (a suppressed bar is hatched at the threshold, never drawn at its value), and
 //!   orders breakdowns so the order of suppressed cells reveals nothing;
 //! - no report lists an individual person (no alias, no person record), and a
-//!   public trace lists only site records, as the JSON trace does;
-//! - a public report shows sites whose record is `restricted` by id only, and does
-//!   not draw them on the map.
+//!   public trace lists only site records marked `public`, as the JSON trace does;
+//! - a public report names, places and traces only records marked `public`: the
+//!   others are counted in its figures, never listed, drawn on the map or traced.
 //!
 //! The HTML is one self-contained document: one `<style>` element, no script, no
 //! `style=` attribute, no external resource, and a Content-Security-Policy that
@@ -31,8 +31,7 @@ mod tests;
 use std::collections::BTreeMap;
 
 use zonewatch_model::{
-    DateOrder, InterventionType, PartialDate, Record, Sensitivity, Site, SiteCategory,
-    SiteStatusValue,
+    DateOrder, InterventionType, PartialDate, Record, Sensitivity, SiteCategory, SiteStatusValue,
 };
 
 use crate::dataset::Dataset;
@@ -175,7 +174,7 @@ pub(crate) struct MapData<'a> {
     pub points: Vec<MapPoint<'a>>,
     pub sites: usize,
     pub without_coordinates: usize,
-    /// Restricted sites left off a public map.
+    /// Located sites not marked public, left off a public map.
     pub withheld: usize,
     /// Located sites left off because of [`MAX_MAP_POINTS`].
     pub not_drawn: usize,
@@ -245,18 +244,25 @@ impl<'r, 'a> Model<'r, 'a> {
         self.latest.get(site).copied().unwrap_or("unobserved")
     }
 
-    /// A restricted site in a public report: shown by id only, not drawn.
+    /// A record a public report counts but never names, places or traces: any not
+    /// marked `public` (docs/SECURITY.md, "One rule for public outputs").
     pub fn withheld(&self, record: &Record) -> bool {
-        self.options.public.is_some() && record.sensitivity == Sensitivity::Restricted
+        self.options.public.is_some() && record.sensitivity != Sensitivity::Public
     }
 
-    /// The site's name as the report shows it.
-    pub fn site_name(&self, record: &Record, site: &Site) -> String {
-        if self.withheld(record) {
-            "(restricted site: name withheld)".to_owned()
-        } else {
-            site.name.clone()
-        }
+    /// The ids a trace lists beside `figure` ([`Figures::trace_ids`]).
+    pub fn trace_ids<'f>(&self, figure: &'f Figure<'_>) -> Vec<&'f str> {
+        self.figures
+            .trace_ids(figure, self.options.public.is_some())
+    }
+
+    /// Sites with a raid or rescue that a public report counts but does not list.
+    pub fn withheld_site_rows(&self) -> usize {
+        self.figures
+            .outcomes
+            .iter()
+            .filter(|o| self.ds.site(o.site).is_some_and(|(r, _)| self.withheld(r)))
+            .count()
     }
 
     /// Records of each kind, for the generation note.
@@ -546,9 +552,13 @@ impl<'r, 'a> Model<'r, 'a> {
 
     fn site_row(&self, outcome: &'r SiteOutcome<'a>) -> Option<SiteRow<'r, 'a>> {
         let (record, site) = self.ds.site(outcome.site)?;
+        if self.withheld(record) {
+            return None;
+        }
         let mut raids: Vec<Raid<'a>> = self
             .ds
             .interventions_of(outcome.site)
+            .filter(|(record, _)| !self.withheld(record))
             .filter(|(_, intervention)| counts_for_outcome(intervention))
             .map(|(record, intervention)| Raid {
                 id: record.id.as_str(),
@@ -566,6 +576,7 @@ impl<'r, 'a> Model<'r, 'a> {
         let mut observations: Vec<Observation<'a>> = self
             .ds
             .statuses_of(outcome.site)
+            .filter(|(record, _)| !self.withheld(record))
             .map(|(record, status)| Observation {
                 id: record.id.as_str(),
                 date: status.date,
@@ -585,7 +596,7 @@ impl<'r, 'a> Model<'r, 'a> {
         });
         Some(SiteRow {
             site: outcome.site,
-            name: self.site_name(record, site),
+            name: site.name.clone(),
             category: site.category,
             outcome,
             raids,

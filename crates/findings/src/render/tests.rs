@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use super::*;
-use crate::figures::{report_json, DEFAULT_THRESHOLD};
+use crate::figures::{report, report_json, DEFAULT_THRESHOLD};
 use crate::test_support::dataset;
 
 const WORKED: &str = include_str!(concat!(
@@ -18,6 +18,25 @@ fn worked_lines() -> Vec<&'static str> {
 
 fn worked() -> Dataset {
     dataset(&worked_lines())
+}
+
+/// The worked example with `site-a` and its raid `iv-a1` marked public, as a team
+/// publishing a report would mark what it names.
+fn worked_with_site_a_public() -> Dataset {
+    let lines: Vec<String> = worked_lines()
+        .into_iter()
+        .map(|line| {
+            if line.contains(r#""id":"site-a""#) || line.contains(r#""id":"iv-a1""#) {
+                format!(
+                    r#"{},"sensitivity":"public"}}"#,
+                    line.trim_end().trim_end_matches('}')
+                )
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    dataset(&lines)
 }
 
 fn internal() -> ReportOptions {
@@ -303,12 +322,16 @@ fn trace_lists_the_records_behind_each_figure() {
     assert!(html.contains("<summary>2 records</summary><p class=\"ids\">p-dao, p-mai</p>"));
     assert!(html.contains("<p class=\"ids\">site-a, site-b, site-d</p>"));
 
-    // Public: only figures of sites are traced, as in the JSON report.
+    // Public: only figures of sites are traced, as in the JSON report, and only the
+    // sites marked public.
+    let ds = worked_with_site_a_public();
     let md = report_markdown(&ds, &traced(public()));
-    assert!(md.contains("- Scam compounds (`sites.scam_compounds`): `site-a`, `site-b`, `site-d`"));
+    assert!(md.contains("- Scam compounds (`sites.scam_compounds`): `site-a`\n"));
+    assert!(!md.contains("site-b") && !md.contains("site-d"));
     assert!(md.contains("records not listed in a public report"));
     let html = report_html(&ds, &traced(public()));
-    assert!(html.contains("<p class=\"ids\">site-a, site-b, site-d</p>"));
+    assert!(html.contains("<p class=\"ids\">site-a</p>"));
+    assert!(!html.contains("site-b") && !html.contains("site-d"));
     assert!(html.contains("not listed (public report)"));
     assert!(html.contains("Trace: the records of persons and incidents are not listed"));
 
@@ -483,9 +506,9 @@ fn hostile_dataset() -> Dataset {
     let admin1 = serde_json::to_string("Koh <b>Kong</b> | x").unwrap();
     dataset(&[
         format!(
-            r#"{{"kind":"site","id":"s-x","name":{name},"category":"scam_compound","country":"KH","admin1":{admin1},"lat":10.6,"lon":103.5}}"#
+            r#"{{"kind":"site","id":"s-x","name":{name},"category":"scam_compound","country":"KH","admin1":{admin1},"lat":10.6,"lon":103.5,"sensitivity":"public"}}"#
         ),
-        r#"{"kind":"intervention","id":"r-x","site":"s-x","date":"2024-05-02","type":"raid"}"#
+        r#"{"kind":"intervention","id":"r-x","site":"s-x","date":"2024-05-02","type":"raid","sensitivity":"public"}"#
             .to_owned(),
         r#"{"kind":"site_status","id":"o-x","site":"s-x","date":"2024-06","status":"operating","basis":"media"}"#
             .to_owned(),
@@ -609,27 +632,56 @@ fn the_timeline_shows_unknown_order_instead_of_guessing() {
     assert!(month > 5.0 * day, "month {month} vs day {day}");
 
     // Persons removed is a count of persons: suppressed in public (85 is not small).
-    assert!(report_markdown(&ds, &public()).contains("| 85 |"));
+    assert!(report_markdown(&worked_with_site_a_public(), &public()).contains("| 85 |"));
 }
 
 #[test]
-fn public_reports_withhold_restricted_sites() {
+fn public_reports_name_place_and_trace_only_public_records() {
     let ds = dataset(&[
-        r#"{"kind":"site","id":"s-open","name":"Open compound","category":"scam_compound","country":"KH","lat":10.6,"lon":103.5}"#,
-        r#"{"kind":"site","id":"s-secret","name":"Secret compound","category":"suspected_site","country":"KH","lat":11.6,"lon":104.9,"sensitivity":"restricted"}"#,
+        r#"{"kind":"site","id":"s-open","name":"Open compound","aliases":["Open alias"],"category":"scam_compound","country":"KH","lat":10.6,"lon":103.5,"sensitivity":"public"}"#,
+        r#"{"kind":"site","id":"s-inner","name":"Internal compound","aliases":["Inner alias"],"category":"scam_compound","country":"KH","lat":12.25,"lon":105.75}"#,
+        r#"{"kind":"site","id":"s-secret","name":"Secret compound","aliases":["Secret alias"],"category":"suspected_site","country":"KH","lat":11.6,"lon":104.9,"sensitivity":"restricted"}"#,
         r#"{"kind":"intervention","id":"r","site":"s-secret","date":"2024","type":"raid","persons_removed":3}"#,
+        r#"{"kind":"intervention","id":"r-open","site":"s-open","date":"2024","type":"raid","persons_removed":3,"sensitivity":"public"}"#,
     ]);
-    let html = report_html(&ds, &public());
-    assert!(!html.contains("Secret compound"));
-    assert!(html.contains("s-secret"));
-    assert!(html.contains("1 restricted sites are left off"));
-    assert!(html.contains("Open compound (s-open)"));
-    let md = report_markdown(&ds, &public());
-    assert!(!md.contains("Secret compound"));
-    // 3 persons removed is a small count of persons.
-    let row = md.lines().find(|l| l.contains("(`s-secret`")).unwrap();
-    assert!(row.contains("| <5 |"), "{row}");
-    // The internal report names it.
+    for options in [public(), traced(public())] {
+        for (format, text) in [
+            ("html", report_html(&ds, &options)),
+            ("md", report_markdown(&ds, &options)),
+            (
+                "json",
+                serde_json::to_string(&report(&ds, &options)).unwrap(),
+            ),
+        ] {
+            for hidden in [
+                "Secret compound",
+                "Secret alias",
+                "s-secret",
+                "104.9",
+                "Internal compound",
+                "Inner alias",
+                "s-inner",
+                "105.75",
+                "\"r\"",
+                "`r`",
+            ] {
+                assert!(!text.contains(hidden), "{format}: {hidden}");
+            }
+        }
+        let html = report_html(&ds, &options);
+        assert!(html.contains("Open compound (s-open)"));
+        assert!(html.contains("2 sites not marked public are left off"));
+        assert!(html.contains("1 more sites with a raid or rescue are not marked public"));
+        let md = report_markdown(&ds, &options);
+        // 3 persons removed is a small count of persons.
+        let row = md.lines().find(|l| l.contains("(`s-open`")).unwrap();
+        assert!(row.contains("| <5 |"), "{row}");
+    }
+    // Counted all the same.
+    let json = report(&ds, &public());
+    assert_eq!(json["sites"]["scam_compounds"], 2);
+    assert_eq!(json["interventions"]["sites_with_intervention"], 2);
+    // The internal report names them.
     assert!(report_html(&ds, &internal()).contains("Secret compound"));
     assert!(report_markdown(&ds, &internal()).contains("| 3 |"));
 }
