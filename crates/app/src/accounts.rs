@@ -20,9 +20,9 @@ use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use zonewatch_crypto::{rfc3339_utc_now, KdfParams};
-use zonewatch_store::{SessionRow, TokenRow};
+use zonewatch_store::{SessionRow, Store, TokenRow};
 
-use crate::{Action, Actor, App, AppError, Result, Role};
+use crate::{Action, Actor, App, AppError, Database, Result, Role};
 
 /// The fewest characters a password may have.
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -150,68 +150,6 @@ pub fn password_params() -> Result<KdfParams> {
 static DUMMY: Mutex<Option<(KdfParams, String)>> = Mutex::new(None);
 
 impl App {
-    /// Checks a user's password. `None` when it is wrong or the user does not exist:
-    /// both cost one Argon2id verification with the same parameters, and say the same.
-    pub fn authenticate(&mut self, name: &str, password: &str) -> Result<Option<Login>> {
-        // A name no user can have is not looked up (PostgreSQL refuses some text, such
-        // as a NUL byte): it gets the unknown user's answer, after the same work.
-        let user = if is_user_name(name) {
-            self.store.user(name)?
-        } else {
-            None
-        };
-        let Some(user) = user else {
-            let dummy = self.dummy_hash()?;
-            let _ = zonewatch_crypto::verify_password(password, &dummy);
-            return Ok(None);
-        };
-        let ok = zonewatch_crypto::verify_password(password, &user.password_hash).unwrap_or(false);
-        if !ok {
-            return Ok(None);
-        }
-        Ok(Some(Login {
-            actor: Actor {
-                role: role_of(&user.name, &user.role)?,
-                name: user.name,
-            },
-            must_change_password: user.must_change_password,
-        }))
-    }
-
-    /// Computes the dummy hash unknown user names are checked against, so that the
-    /// first such login is not slower than the rest (a server calls it at start).
-    pub fn prepare_logins(&mut self) -> Result<()> {
-        self.dummy_hash().map(|_| ())
-    }
-
-    /// A hash of a password nobody has, with the parameters most stored hashes use.
-    fn dummy_hash(&mut self) -> Result<String> {
-        let mut counts: Vec<(KdfParams, usize)> = Vec::new();
-        for user in self.store.users()? {
-            if let Ok(params) = zonewatch_crypto::password_hash_params(&user.password_hash) {
-                match counts.iter_mut().find(|(p, _)| *p == params) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((params, 1)),
-                }
-            }
-        }
-        // With no users nobody can log in, and timing tells nothing.
-        let params = counts
-            .iter()
-            .max_by_key(|(_, n)| *n)
-            .map_or(KdfParams::PASSWORD_DEFAULT, |(p, _)| *p);
-        let mut cached = DUMMY.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((p, hash)) = cached.as_ref() {
-            if *p == params {
-                return Ok(hash.clone());
-            }
-        }
-        let hash = zonewatch_crypto::hash_password("no user has this password", &params)
-            .map_err(crypto)?;
-        *cached = Some((params, hash.clone()));
-        Ok(hash)
-    }
-
     fn hash_new_password(&mut self, password: &str) -> Result<String> {
         check_password(password)?;
         zonewatch_crypto::hash_password(password, &password_params()?).map_err(crypto)
@@ -257,56 +195,6 @@ impl App {
         details.insert("user".into(), name.to_owned());
         details.insert("sessions_ended".into(), ended.to_string());
         self.audit("user-password-reset", Vec::new(), details)
-    }
-
-    /// Checks the password and starts a browser session of `lifetime`.
-    pub fn login(
-        &mut self,
-        name: &str,
-        password: &str,
-        lifetime: Duration,
-    ) -> Result<Option<NewSession>> {
-        let Some(login) = self.authenticate(name, password)? else {
-            return Ok(None);
-        };
-        let id = random_hex()?;
-        let csrf = random_hex()?;
-        let now = unix_now();
-        let lifetime = i64::try_from(lifetime.as_secs()).unwrap_or(i64::MAX);
-        self.store.add_session(
-            &SessionRow {
-                id_sha256: zonewatch_crypto::sha256_hex(id.as_bytes()),
-                user_name: login.actor.name.clone(),
-                csrf: csrf.clone(),
-                created_at: rfc3339_utc_now(),
-                expires_at: now.saturating_add(lifetime),
-            },
-            now,
-        )?;
-        Ok(Some(NewSession { id, csrf, login }))
-    }
-
-    /// The live session with this id, with its user's role as it is now.
-    pub fn session(&mut self, id: &str) -> Result<Option<WebSession>> {
-        let sha = zonewatch_crypto::sha256_hex(id.as_bytes());
-        let Some((row, user)) = self.store.session(&sha, unix_now())? else {
-            return Ok(None);
-        };
-        Ok(Some(WebSession {
-            actor: Actor {
-                role: role_of(&user.name, &user.role)?,
-                name: user.name,
-            },
-            csrf: row.csrf,
-            must_change_password: user.must_change_password,
-            id_sha256: row.id_sha256,
-        }))
-    }
-
-    /// Ends the session with this id (logging out).
-    pub fn end_session(&mut self, id: &str) -> Result<()> {
-        let sha = zonewatch_crypto::sha256_hex(id.as_bytes());
-        Ok(self.store.delete_session(&sha)?)
     }
 
     /// Creates an API token for `user`; returns it (shown once). Only its SHA-256 is
@@ -410,6 +298,136 @@ impl App {
         self.audit("token-revoke", Vec::new(), details)?;
         Ok(info)
     }
+}
+
+/// What answers "who is this?" before anyone is acting: a login, a session cookie,
+/// a bearer token. It acts as nobody (no [`Actor`], no role): it can only check
+/// credentials and start or end sessions.
+pub struct Authenticator {
+    store: Box<dyn Store>,
+}
+
+impl Authenticator {
+    pub fn new(database: Database) -> Authenticator {
+        Authenticator { store: database.0 }
+    }
+
+    /// Gives the database back (a server keeps its connection for the next request).
+    pub fn into_database(self) -> Database {
+        Database(self.store)
+    }
+
+    /// Checks a user's password. `None` when it is wrong or the user does not exist:
+    /// both cost one Argon2id verification with the same parameters, and say the same.
+    pub fn authenticate(&mut self, name: &str, password: &str) -> Result<Option<Login>> {
+        // A name no user can have is not looked up (PostgreSQL refuses some text, such
+        // as a NUL byte): it gets the unknown user's answer, after the same work.
+        let user = if is_user_name(name) {
+            self.store.user(name)?
+        } else {
+            None
+        };
+        let Some(user) = user else {
+            let dummy = self.dummy_hash()?;
+            let _ = zonewatch_crypto::verify_password(password, &dummy);
+            return Ok(None);
+        };
+        let ok = zonewatch_crypto::verify_password(password, &user.password_hash).unwrap_or(false);
+        if !ok {
+            return Ok(None);
+        }
+        Ok(Some(Login {
+            actor: Actor {
+                role: role_of(&user.name, &user.role)?,
+                name: user.name,
+            },
+            must_change_password: user.must_change_password,
+        }))
+    }
+
+    /// Computes the dummy hash unknown user names are checked against, so that the
+    /// first such login is not slower than the rest (a server calls it at start).
+    pub fn prepare_logins(&mut self) -> Result<()> {
+        self.dummy_hash().map(|_| ())
+    }
+
+    /// A hash of a password nobody has, with the parameters most stored hashes use.
+    fn dummy_hash(&mut self) -> Result<String> {
+        let mut counts: Vec<(KdfParams, usize)> = Vec::new();
+        for user in self.store.users()? {
+            if let Ok(params) = zonewatch_crypto::password_hash_params(&user.password_hash) {
+                match counts.iter_mut().find(|(p, _)| *p == params) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((params, 1)),
+                }
+            }
+        }
+        // With no users nobody can log in, and timing tells nothing.
+        let params = counts
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map_or(KdfParams::PASSWORD_DEFAULT, |(p, _)| *p);
+        let mut cached = DUMMY.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((p, hash)) = cached.as_ref() {
+            if *p == params {
+                return Ok(hash.clone());
+            }
+        }
+        let hash = zonewatch_crypto::hash_password("no user has this password", &params)
+            .map_err(crypto)?;
+        *cached = Some((params, hash.clone()));
+        Ok(hash)
+    }
+
+    /// Checks the password and starts a browser session of `lifetime`.
+    pub fn login(
+        &mut self,
+        name: &str,
+        password: &str,
+        lifetime: Duration,
+    ) -> Result<Option<NewSession>> {
+        let Some(login) = self.authenticate(name, password)? else {
+            return Ok(None);
+        };
+        let id = random_hex()?;
+        let csrf = random_hex()?;
+        let now = unix_now();
+        let lifetime = i64::try_from(lifetime.as_secs()).unwrap_or(i64::MAX);
+        self.store.add_session(
+            &SessionRow {
+                id_sha256: zonewatch_crypto::sha256_hex(id.as_bytes()),
+                user_name: login.actor.name.clone(),
+                csrf: csrf.clone(),
+                created_at: rfc3339_utc_now(),
+                expires_at: now.saturating_add(lifetime),
+            },
+            now,
+        )?;
+        Ok(Some(NewSession { id, csrf, login }))
+    }
+
+    /// The live session with this id, with its user's role as it is now.
+    pub fn session(&mut self, id: &str) -> Result<Option<WebSession>> {
+        let sha = zonewatch_crypto::sha256_hex(id.as_bytes());
+        let Some((row, user)) = self.store.session(&sha, unix_now())? else {
+            return Ok(None);
+        };
+        Ok(Some(WebSession {
+            actor: Actor {
+                role: role_of(&user.name, &user.role)?,
+                name: user.name,
+            },
+            csrf: row.csrf,
+            must_change_password: user.must_change_password,
+            id_sha256: row.id_sha256,
+        }))
+    }
+
+    /// Ends the session with this id (logging out).
+    pub fn end_session(&mut self, id: &str) -> Result<()> {
+        let sha = zonewatch_crypto::sha256_hex(id.as_bytes());
+        Ok(self.store.delete_session(&sha)?)
+    }
 
     /// Who presents this bearer token, if it is a live one. With `touch`, records the
     /// time it was used (a server does so at most once a minute per token).
@@ -428,6 +446,38 @@ impl App {
             role: role_of(&user.name, &user.role)?,
             name: user.name,
         }))
+    }
+}
+
+/// The key a session id is cached and stored under (its SHA-256, hex).
+pub fn session_key(id: &str) -> String {
+    zonewatch_crypto::sha256_hex(id.as_bytes())
+}
+
+/// The key a bearer token is cached and stored under (its SHA-256, hex), and
+/// whether it has the shape of a zonewatch token at all.
+pub fn token_key(token: &str) -> (String, bool) {
+    (
+        zonewatch_crypto::token_sha256_hex(token),
+        zonewatch_crypto::looks_like_api_token(token),
+    )
+}
+
+/// A random 256-bit value, hex (CSRF tokens).
+pub fn random_token() -> Result<String> {
+    random_hex()
+}
+
+/// Whether a token sent with a request is the one expected, in constant time; an
+/// empty expected token matches nothing.
+pub fn tokens_match(expected: &str, sent: &str) -> bool {
+    !expected.is_empty() && zonewatch_crypto::ct_eq(expected.as_bytes(), sent.as_bytes())
+}
+
+impl WebSession {
+    /// Whether `sent` is this session's CSRF token (constant time).
+    pub fn csrf_matches(&self, sent: &str) -> bool {
+        tokens_match(&self.csrf, sent)
     }
 }
 

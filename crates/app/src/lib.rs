@@ -6,13 +6,16 @@
 pub mod access;
 pub mod accounts;
 pub mod evidence;
+pub mod outputs;
 pub mod records;
 pub mod screening;
 pub mod seal;
 pub mod search;
+mod sheets;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::BufRead;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
@@ -20,19 +23,39 @@ use zonewatch_crypto::{
     rfc3339_utc_now, sign_checkpoint, verify_chain_with, AuditEntry, Checkpoint, KeyRing,
     SealedKeyRing, WriteSession,
 };
-use zonewatch_model::{Kind, Record};
-use zonewatch_store::export::{export_jsonl, ExportOptions};
-use zonewatch_store::import::{
-    import_jsonl, ImportError, ImportHooks, ImportOptions, ImportSummary,
-};
-use zonewatch_store::load::{load_records, Fields};
+use zonewatch_model::Kind;
+use zonewatch_store::import::{import_jsonl, ImportHooks};
 use zonewatch_store::{
-    AuditRow, CheckpointRow, SealRestricted, Store, StoreError, User, WriteTransaction,
+    AuditRow, CheckpointRow, SealRestricted, Store, StoreError, WriteTransaction,
 };
 
 pub use access::{Action, Actor, Role};
+pub use accounts::Authenticator;
+pub use outputs::{Ask, Assessments, ExportFormat, Report, Visibility};
 use seal::{rewrap_stored, sealed_session_key, SessionOpener, SessionSealer};
+pub use sheets::SheetImportError;
 pub use zonewatch_crypto::{ChainHead, ChainReport};
+pub use zonewatch_findings::DEFAULT_THRESHOLD;
+pub use zonewatch_interop::{Mapping, MappingError};
+pub use zonewatch_store::import::{Existing, ImportError, ImportOptions, ImportSummary, LineError};
+pub use zonewatch_store::{DbUrl, User, DEFAULT_URL};
+
+/// Test support: fresh PostgreSQL databases, and the store behind an [`App`] for
+/// tests that look at what was written.
+#[cfg(feature = "testing")]
+pub mod testing {
+    pub use zonewatch_crypto::{sha256_hex, token_sha256_hex, AuditEntry};
+    pub use zonewatch_store::testing::{postgres_server, TempDatabase, POSTGRES_ENV};
+    pub use zonewatch_store::Store;
+
+    /// Opens the store a URL names, as the app would.
+    pub fn open_store(url: &super::DbUrl) -> Box<dyn Store> {
+        match zonewatch_store::open(url) {
+            Ok(store) => store,
+            Err(e) => panic!("cannot open {url}: {e}"),
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -52,6 +75,8 @@ pub enum AppError {
     Locked(&'static str),
     #[error("{0}")]
     Invalid(String),
+    #[error("no database at {}: run `zonewatch init` or `zonewatch demo`", .0.display())]
+    NoDatabase(PathBuf),
     #[error("key ring: {0}")]
     Crypto(String),
     #[error(transparent)]
@@ -70,16 +95,89 @@ pub struct App {
     keyring: Option<Arc<KeyRing>>,
 }
 
-/// Records loaded for an export, and what they hold.
-pub struct LoadedRecords {
-    pub records: Vec<Record>,
-    /// Restricted fields are included.
-    pub restricted: bool,
-    /// The actor may see only records marked public (a viewer). The records are all
-    /// loaded, without restricted fields, so that figures (a site's outcome, its
-    /// suppressed counts) are computed as the public report's are: every exporter
-    /// must then write only the records marked public.
-    pub public_only: bool,
+/// An open, migrated database, before anyone acts on it: what an [`App`] or an
+/// [`Authenticator`] is made from (a server keeps these between requests).
+pub struct Database(Box<dyn Store>);
+
+impl Database {
+    /// Opens the database a URL names, creating an empty SQLite file when there is
+    /// none (for commands that write: `init`, `import`, `demo`, `serve`).
+    pub fn create(url: &DbUrl) -> Result<Database> {
+        Ok(Database(zonewatch_store::open(url)?))
+    }
+
+    /// Opens a database that exists: a SQLite file that is not there is
+    /// [`AppError::NoDatabase`], and nothing is created (for commands that read).
+    pub fn open(url: &DbUrl) -> Result<Database> {
+        if let DbUrl::Sqlite(path) = url {
+            if !path.exists() {
+                return Err(AppError::NoDatabase(path.clone()));
+            }
+        }
+        Database::create(url)
+    }
+
+    /// `sqlite` or `postgres`.
+    pub fn backend(&self) -> &'static str {
+        self.0.backend()
+    }
+}
+
+/// A key ring unlocked by one [`App`] and lent to others on the same database (a
+/// server unlocks once at start instead of paying Argon2id per request). Opaque:
+/// only the app uses what it holds.
+#[derive(Clone)]
+pub struct UnlockedKeys(Arc<KeyRing>);
+
+impl std::fmt::Debug for UnlockedKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UnlockedKeys(..)")
+    }
+}
+
+/// What [`prepare_to_serve`] found or made.
+pub struct Prepared {
+    /// The generated key-ring passphrase when the database had no key ring: shown once.
+    pub generated_passphrase: Option<String>,
+    /// The one-time password of the `admin` user made because there were no users.
+    pub admin_password: Option<String>,
+    /// The unlocked key ring, when a passphrase was given (or just generated).
+    pub keyring: Option<UnlockedKeys>,
+}
+
+/// Makes a database ready to serve: its key ring (under `passphrase`, or a
+/// generated one, as `zonewatch init` does) and, when it has no users, an `admin`
+/// with a random password, which must be changed at the first login. A wrong
+/// passphrase stops here, before anything is served.
+pub fn prepare_to_serve(url: &DbUrl, passphrase: Option<&str>) -> Result<Prepared> {
+    let mut app = App::open(url, Actor::local_admin(), true)?;
+    let initialised = app.init(passphrase)?;
+    if let (false, Some(passphrase)) = (initialised.created, passphrase) {
+        app.unlock(passphrase)?;
+    }
+    let keyring = app.shared_keyring();
+    let mut admin_password = None;
+    if app.users()?.is_empty() {
+        let password =
+            zonewatch_crypto::generate_passphrase().map_err(|e| AppError::Crypto(e.to_string()))?;
+        app.add_user("admin", Role::Admin, &password)?;
+        admin_password = Some(password);
+    }
+    app.close()?;
+    Authenticator::new(Database::create(url)?).prepare_logins()?;
+    Ok(Prepared {
+        generated_passphrase: initialised.generated_passphrase,
+        admin_password,
+        keyring,
+    })
+}
+
+/// What `zonewatch status` shows.
+pub struct Status {
+    pub backend: &'static str,
+    pub initialised: bool,
+    /// Records of each kind, in export order, zeros included.
+    pub counts: Vec<(Kind, u64)>,
 }
 
 /// What `init` did.
@@ -115,17 +213,45 @@ impl App {
         Ok(())
     }
 
+    /// Acts as `actor` on an open database.
+    pub fn on(database: Database, actor: Actor) -> App {
+        App::new(database.0, actor)
+    }
+
+    /// Opens the database `url` names as `actor`; [`Database::open`] (a missing
+    /// SQLite file is an error) or, with `create`, [`Database::create`].
+    pub fn open(url: &DbUrl, actor: Actor, create: bool) -> Result<App> {
+        let database = if create {
+            Database::create(url)?
+        } else {
+            Database::open(url)?
+        };
+        Ok(App::on(database, actor))
+    }
+
     pub fn actor(&self) -> &Actor {
         &self.actor
     }
 
+    /// The store, for tests that look at what was written.
+    #[cfg(feature = "testing")]
     pub fn store(&mut self) -> &mut dyn Store {
         self.store.as_mut()
     }
 
-    /// Gives the store back (a server keeps its connection for the next request).
-    pub fn into_store(self) -> Box<dyn Store> {
-        self.store
+    /// Gives the database back (a server keeps its connection for the next request).
+    pub fn into_database(self) -> Database {
+        Database(self.store)
+    }
+
+    /// The backend, whether the key ring exists, and the records of each kind.
+    pub fn status(&mut self) -> Result<Status> {
+        self.require(Action::ReadPublic)?;
+        Ok(Status {
+            backend: self.store.backend(),
+            initialised: self.is_initialised()?,
+            counts: self.store.count_by_kind()?,
+        })
     }
 
     /// Fails with [`AppError::Denied`] unless the actor may do `action`.
@@ -201,13 +327,13 @@ impl App {
 
     /// The unlocked key ring, to lend to other [`App`]s on the same database (the web
     /// server unlocks once at start instead of paying Argon2id per request).
-    pub fn shared_keyring(&self) -> Option<Arc<KeyRing>> {
-        self.keyring.clone()
+    pub fn shared_keyring(&self) -> Option<UnlockedKeys> {
+        self.keyring.clone().map(UnlockedKeys)
     }
 
     /// Uses a key ring another [`App`] on the same database unlocked.
-    pub fn with_keyring(mut self, keyring: Option<Arc<KeyRing>>) -> App {
-        self.keyring = keyring;
+    pub fn with_keyring(mut self, keyring: Option<UnlockedKeys>) -> App {
+        self.keyring = keyring.map(|k| k.0);
         self
     }
 
@@ -297,35 +423,6 @@ impl App {
         )?)
     }
 
-    /// Exports v1 JSON Lines as the actor may see them: restricted fields opened with
-    /// the unlocked key ring (audited), or left out with `redact`; a viewer gets the
-    /// records marked public only, redacted.
-    pub fn export(&mut self, options: &ExportOptions, out: &mut dyn Write) -> Result<u64> {
-        let mut options = options.clone();
-        if !self.actor.may(Action::ReadInternal) {
-            options.only_public = true;
-            options.redact = true;
-        }
-        if options.redact {
-            return Ok(export_jsonl(self.store.as_mut(), &options, None, out)?);
-        }
-        self.require(Action::ReadRestricted)?;
-        let ids = self.ids_with_restricted(options.kind)?;
-        if ids.is_empty() {
-            // Nothing restricted to open: no key needed, nothing to audit.
-            return Ok(export_jsonl(self.store.as_mut(), &options, None, out)?);
-        }
-        let opener = self.opener("an export with restricted fields (or use --redact)")?;
-        let count = export_jsonl(self.store.as_mut(), &options, Some(&opener), out)?;
-        let mut details = BTreeMap::new();
-        details.insert("count".into(), count.to_string());
-        if let Some(kind) = options.kind {
-            details.insert("kind".into(), kind.to_string());
-        }
-        self.audit("export-restricted", ids, details)?;
-        Ok(count)
-    }
-
     fn opener(&mut self, what: &'static str) -> Result<SessionOpener> {
         let keyring = self.keyring.as_ref().ok_or(AppError::Locked(what))?;
         let sessions = self.store.key_sessions()?;
@@ -349,58 +446,6 @@ impl App {
             })?;
         }
         Ok(ids)
-    }
-
-    /// Every record the actor may export, for the CSV, GeoJSON and FollowTheMoney
-    /// exports: with restricted fields when `redact` is off and the actor may read
-    /// them (needs the unlocked key; audited). For a viewer see
-    /// [`LoadedRecords::public_only`].
-    pub fn load_for_export(&mut self, kinds: &[Kind], redact: bool) -> Result<LoadedRecords> {
-        self.require(Action::ReadPublic)?;
-        let public_only = !self.actor.may(Action::ReadInternal);
-        let with_restricted = !redact && !public_only;
-        if with_restricted {
-            self.require(Action::ReadRestricted)?;
-        }
-        let records = if with_restricted && self.keyring.is_some() {
-            let opener = self.opener("an export with restricted fields")?;
-            let records = load_records(self.store.as_mut(), kinds, Fields::All(&opener))?;
-            let ids: Vec<String> = self
-                .ids_with_restricted(None)?
-                .into_iter()
-                .filter(|id| records.iter().any(|r| &r.id == id))
-                .collect();
-            if !ids.is_empty() {
-                let mut details = BTreeMap::new();
-                details.insert("count".into(), records.len().to_string());
-                self.audit("export-restricted", ids, details)?;
-            }
-            records
-        } else if with_restricted && self.has_restricted(None)? {
-            return Err(AppError::Locked(
-                "an export with restricted fields (or use --redact)",
-            ));
-        } else {
-            load_records(self.store.as_mut(), kinds, Fields::Open)?
-        };
-        Ok(LoadedRecords {
-            records,
-            restricted: with_restricted,
-            public_only,
-        })
-    }
-
-    /// Every record without restricted fields, for findings: needs no passphrase.
-    pub fn load_open_records(&mut self) -> Result<Vec<Record>> {
-        self.require(Action::ReadInternal)?;
-        Ok(load_records(self.store.as_mut(), &[], Fields::Open)?)
-    }
-
-    /// Records for a public report: as [`App::load_open_records`]; viewers may ask
-    /// only for the public report, which the caller enforces with [`App::may`].
-    pub fn load_for_public_report(&mut self) -> Result<Vec<Record>> {
-        self.require(Action::ReadPublic)?;
-        Ok(load_records(self.store.as_mut(), &[], Fields::Open)?)
     }
 
     pub fn may(&self, action: Action) -> bool {

@@ -143,7 +143,7 @@ impl App {
 
     /// The records one site's timeline is made of: the site, and the observations
     /// and interventions that name it, open fields only (as
-    /// [`App::load_open_records`], which a page would otherwise load whole). Empty
+    /// the whole database, which a page would otherwise load). Empty
     /// when there is no such site.
     pub fn load_site_records(&mut self, site: &str) -> Result<Vec<Record>> {
         self.require(Action::ReadInternal)?;

@@ -9,27 +9,33 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use zonewatch_app::{Action, Actor, App, AppError};
-use zonewatch_findings::{Dataset, ReportOptions};
+use zonewatch_app::{
+    Action, Actor, App, AppError, Ask, DbUrl, ImportError, ImportOptions, ImportSummary,
+};
 use zonewatch_model::Kind;
-use zonewatch_store::export::ExportOptions;
-use zonewatch_store::import::{ImportError, ImportOptions, ImportSummary};
-use zonewatch_store::DbUrl;
 
 use crate::{
-    AssessFormat, AuditCommand, Cli, Command, EvidenceCommand, ExportFormat, ImportFormat,
-    KeyCommand, ReportFormat, TokenCommand, UserCommand,
+    AssessFormat, AuditCommand, Cli, Command, EvidenceCommand, ImportFormat, KeyCommand,
+    NetworksFormat, ReportFormat, TokenCommand, UserCommand,
 };
 
 /// What every command is given: where the database is, and how to ask for secrets.
-struct Context_ {
+pub(crate) struct Invocation {
     url: DbUrl,
     as_user: Option<String>,
     passphrase_file: Option<PathBuf>,
 }
 
+/// Whether a command may create the database it names. Only those that put data in
+/// do; the others fail on a SQLite file that is not there, and create nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Create,
+    Existing,
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = Context_ {
+    let ctx = Invocation {
         url: DbUrl::parse(&cli.db)?,
         as_user: cli.as_user,
         passphrase_file: cli.passphrase_file,
@@ -43,7 +49,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             map,
             dry_run,
         } => {
-            let mut app = open(&ctx)?;
+            let mut app = open(&ctx, Open::Create)?;
             if !dry_run {
                 ensure_initialised(&mut app, &ctx)?;
             }
@@ -66,29 +72,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             import(&ctx, &file, dry_run)
         }
         Command::Export {
-            format: ExportFormat::Jsonl,
-            kind,
-            redact,
-            output,
-        } => export(&ctx, kind, redact, output),
-        Command::Export {
             format,
             kind,
             redact,
+            public,
             output,
-        } => {
-            let mut app = open(&ctx)?;
-            if !redact && app.may(Action::ReadRestricted) && app.has_restricted(None)? {
-                unlock(
-                    &mut app,
-                    &ctx,
-                    "an export with restricted fields (or use --redact)",
-                )?;
-            }
-            let code = crate::interop::export_other(&mut app, format, kind, redact, output)?;
-            app.close()?;
-            Ok(code)
-        }
+        } => crate::interop::export(
+            &ctx,
+            format,
+            kind,
+            Ask {
+                public,
+                redact,
+                threshold: None,
+            },
+            output,
+        ),
         Command::Demo => demo(&ctx),
         Command::Report {
             format,
@@ -96,24 +95,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             threshold,
             trace,
             output,
-        } => {
-            let options = ReportOptions {
-                public: public.then_some(threshold),
-                trace,
-            };
-            report(&ctx, format, &options, output)
-        }
+        } => report(&ctx, format, public.then_some(threshold), trace, output),
         Command::Assess { person, format } => assess(&ctx, person.as_deref(), format),
         Command::Timeline { site } => timeline(&ctx, &site),
         Command::Status => status(&ctx),
         Command::Screen(args) => crate::screen::screen(args, || {
-            let mut app = open(&ctx)?;
+            let mut app = open(&ctx, Open::Existing)?;
             unlock_for_transcripts(&mut app, &ctx)?;
             Ok(app)
         }),
-        Command::Networks { json, min_ads } => {
-            let mut app = open(&ctx)?;
+        Command::Networks {
+            format,
+            json,
+            min_ads,
+        } => {
+            let mut app = open(&ctx, Open::Existing)?;
             unlock_for_transcripts(&mut app, &ctx)?;
+            let json = json || format == NetworksFormat::Json;
             let code = crate::screen::networks(&mut app, json, min_ads)?;
             app.close()?;
             Ok(code)
@@ -137,19 +135,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Opens the database as the local admin, or as `--as NAME`.
-fn open(ctx: &Context_) -> Result<App> {
-    let store = zonewatch_store::open(&ctx.url)
-        .with_context(|| format!("cannot open the database {}", ctx.url))?;
-    let mut app = App::new(store, Actor::local_admin());
+fn open(ctx: &Invocation, mode: Open) -> Result<App> {
+    let mut app = match App::open(&ctx.url, Actor::local_admin(), mode == Open::Create) {
+        Ok(app) => app,
+        Err(e @ AppError::NoDatabase(_)) => return Err(e.into()),
+        Err(e) => {
+            return Err(anyhow::Error::new(e))
+                .with_context(|| format!("cannot open the database {}", ctx.url))
+        }
+    };
     if let Some(name) = &ctx.as_user {
         app.act_as(name)?;
     }
     Ok(app)
 }
 
+/// Opens a database that must exist (read commands create nothing).
+pub(crate) fn open_existing(ctx: &Invocation) -> Result<App> {
+    open(ctx, Open::Existing)
+}
+
 /// The passphrase from --passphrase-file, ZONEWATCH_PASSPHRASE, or a prompt on a
 /// terminal; `None` when there is no way to get one.
-fn passphrase(ctx: &Context_, prompt: &str) -> Result<Option<String>> {
+pub(crate) fn passphrase(ctx: &Invocation, prompt: &str) -> Result<Option<String>> {
     if let Some(path) = &ctx.passphrase_file {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the passphrase file {}", path.display()))?;
@@ -170,7 +178,7 @@ fn passphrase(ctx: &Context_, prompt: &str) -> Result<Option<String>> {
 
 /// Unlocks the key ring when the actor may read transcripts and a passphrase is
 /// given (screening links testimonies only then; without, it goes on without them).
-fn unlock_for_transcripts(app: &mut App, ctx: &Context_) -> Result<()> {
+fn unlock_for_transcripts(app: &mut App, ctx: &Invocation) -> Result<()> {
     if app.may(Action::ReadRestricted) {
         if let Some(passphrase) =
             passphrase(ctx, "zonewatch passphrase (Enter to skip transcripts): ")?
@@ -183,7 +191,7 @@ fn unlock_for_transcripts(app: &mut App, ctx: &Context_) -> Result<()> {
 }
 
 /// Unlocks the key ring, or fails saying how to give the passphrase.
-fn unlock(app: &mut App, ctx: &Context_, what: &'static str) -> Result<()> {
+pub(crate) fn unlock(app: &mut App, ctx: &Invocation, what: &'static str) -> Result<()> {
     let Some(passphrase) = passphrase(ctx, "zonewatch passphrase: ")? else {
         return Err(AppError::Locked(what).into());
     };
@@ -193,7 +201,7 @@ fn unlock(app: &mut App, ctx: &Context_, what: &'static str) -> Result<()> {
 
 /// Makes the key ring if the database has none: the passphrase given, or a
 /// generated one shown once.
-fn ensure_initialised(app: &mut App, ctx: &Context_) -> Result<()> {
+fn ensure_initialised(app: &mut App, ctx: &Invocation) -> Result<()> {
     if app.is_initialised()? {
         return Ok(());
     }
@@ -223,12 +231,13 @@ fn ensure_initialised(app: &mut App, ctx: &Context_) -> Result<()> {
     Ok(())
 }
 
-fn init(ctx: &Context_) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
+fn init(ctx: &Invocation) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Create)?;
     let existed = app.is_initialised()?;
     ensure_initialised(&mut app, ctx)?;
-    let records: u64 = app.store().count_by_kind()?.iter().map(|(_, n)| n).sum();
-    let backend = app.store().backend();
+    let status = app.status()?;
+    let records: u64 = status.counts.iter().map(|(_, n)| n).sum();
+    let backend = status.backend;
     app.close()?;
     let state = if existed {
         "already had its key ring"
@@ -242,7 +251,7 @@ fn init(ctx: &Context_) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(ctx: &Context_, file: &str, dry_run: bool) -> Result<ExitCode> {
+fn import(ctx: &Invocation, file: &str, dry_run: bool) -> Result<ExitCode> {
     let (mut input, size): (Box<dyn BufRead + Send>, Option<u64>) = if file == "-" {
         (
             Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
@@ -254,7 +263,7 @@ fn import(ctx: &Context_, file: &str, dry_run: bool) -> Result<ExitCode> {
         (Box::new(BufReader::with_capacity(1 << 16, f)), size)
     };
     let source = if file == "-" { "standard input" } else { file };
-    let mut app = open(ctx)?;
+    let mut app = open(ctx, Open::Create)?;
     if !dry_run {
         ensure_initialised(&mut app, ctx)?;
     }
@@ -339,55 +348,13 @@ pub(crate) fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
     Some(bar)
 }
 
-fn export(
-    ctx: &Context_,
-    kind: Option<Kind>,
-    redact: bool,
-    output: Option<PathBuf>,
-) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
-    let options = ExportOptions {
-        kind,
-        redact,
-        only_public: false,
-    };
-    if !redact && app.may(Action::ReadRestricted) && app.has_restricted(kind)? {
-        unlock(
-            &mut app,
-            ctx,
-            "an export with restricted fields (or use --redact)",
-        )?;
-    }
-    let mut out = output_to(&output)?;
-    let result = app.export(&options, &mut out).and_then(|count| {
-        out.flush().map_err(|e| AppError::Store(e.into()))?;
-        Ok(count)
-    });
-    match result {
-        Ok(count) => {
-            app.close()?;
-            if let Some(path) = output {
-                eprintln!("exported {count} records to {}", path.display());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        // A closed pipe (`zonewatch export | head`) is not an error worth a message.
-        Err(AppError::Store(zonewatch_store::StoreError::Io(e)))
-            if e.kind() == io::ErrorKind::BrokenPipe =>
-        {
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => Err(e).context("export failed"),
-    }
-}
-
-fn demo(ctx: &Context_) -> Result<ExitCode> {
+fn demo(ctx: &Invocation) -> Result<ExitCode> {
     let mut text = String::new();
     for record in zonewatch_demo::demo_dataset() {
         text.push_str(&record.to_line());
         text.push('\n');
     }
-    let mut app = open(ctx)?;
+    let mut app = open(ctx, Open::Create)?;
     ensure_initialised(&mut app, ctx)?;
     let summary = app
         .import(
@@ -417,15 +384,13 @@ fn demo(ctx: &Context_) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn status(ctx: &Context_) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
-    let initialised = app.is_initialised()?;
-    let store = app.store();
-    let counts = store.count_by_kind()?;
-    println!("database: {} ({})", ctx.url, store.backend());
+fn status(ctx: &Invocation) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Existing)?;
+    let status = app.status()?;
+    println!("database: {} ({})", ctx.url, status.backend);
     println!(
         "key ring: {}",
-        if initialised {
+        if status.initialised {
             "present"
         } else {
             "none yet (run `zonewatch init`)"
@@ -436,13 +401,13 @@ fn status(ctx: &Context_) -> Result<ExitCode> {
         .map(|k| k.plural().len())
         .max()
         .unwrap_or(0);
-    for (kind, count) in &counts {
+    for (kind, count) in &status.counts {
         println!("  {:width$}  {count:>9}", kind.plural());
     }
     println!(
         "  {:width$}  {:>9}",
         "total",
-        counts.iter().map(|(_, n)| n).sum::<u64>()
+        status.counts.iter().map(|(_, n)| n).sum::<u64>()
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -456,26 +421,24 @@ fn generate(records: usize, output: Option<PathBuf>) -> Result<ExitCode> {
     }
 }
 
-/// Every record, open fields only: findings never need restricted plaintext.
-fn load_dataset(app: &mut App, public: bool) -> Result<Dataset> {
-    let records = if public {
-        app.load_for_public_report()?
-    } else {
-        app.load_open_records()?
-    };
-    Dataset::new(records)
-        .map_err(|e| anyhow::anyhow!("the database holds inconsistent records: {e}"))
-}
-
-/// Standard output, or a file when one is named.
+/// Standard output, or a new file readable by its owner only when one is named:
+/// exports and reports hold what the database holds.
 pub(crate) fn output_to(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match path {
-        Some(path) => Box::new(BufWriter::with_capacity(
-            1 << 16,
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
+        Some(path) => Box::new(BufWriter::with_capacity(1 << 16, private_file(path)?)),
         None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
     })
+}
+
+/// Creates (or truncates) `path` with mode 0600 on Unix.
+pub(crate) fn private_file(path: &std::path::Path) -> Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))
 }
 
 /// Writes `text` and a final newline; a closed pipe is not an error.
@@ -493,53 +456,57 @@ fn emit(path: &Option<PathBuf>, text: &str) -> Result<ExitCode> {
 }
 
 fn report(
-    ctx: &Context_,
+    ctx: &Invocation,
     format: ReportFormat,
-    options: &ReportOptions,
+    public: Option<u64>,
+    trace: bool,
     path: Option<PathBuf>,
 ) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
-    if options.public.is_none() && !app.may(Action::ReadInternal) {
-        bail!(
-            "{} (role {}) may read the public report only: add --public",
-            app.actor().name,
-            app.actor().role
+    let mut app = open(ctx, Open::Existing)?;
+    let report = app.report(public.is_some(), public, trace)?;
+    let (text, name) = match format {
+        ReportFormat::Json => (serde_json::to_string_pretty(&report.json())?, "JSON"),
+        ReportFormat::Md => (report.markdown(), "Markdown"),
+        ReportFormat::Html => (report.html(), "HTML"),
+    };
+    let code = emit(&path, &text)?;
+    if let Some(path) = &path {
+        let kind = if report.is_public() {
+            "public"
+        } else {
+            "internal"
+        };
+        eprintln!(
+            "wrote the {kind} report ({name}, {} bytes) to {}",
+            text.len(),
+            path.display()
         );
     }
-    let dataset = load_dataset(&mut app, options.public.is_some())?;
-    let text = match format {
-        ReportFormat::Json => {
-            serde_json::to_string_pretty(&zonewatch_findings::report(&dataset, options))?
-        }
-        ReportFormat::Md => zonewatch_findings::render::report_markdown(&dataset, options),
-        ReportFormat::Html => zonewatch_findings::render::report_html(&dataset, options),
-    };
-    emit(&path, &text)
+    Ok(code)
 }
 
-fn assess(ctx: &Context_, person: Option<&str>, format: AssessFormat) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
-    let dataset = load_dataset(&mut app, false)?;
-    let assessments = match person {
-        Some(id) => vec![zonewatch_findings::assess(&dataset, id)
-            .ok_or_else(|| anyhow::anyhow!("no person with id `{id}` in {}", ctx.url))?],
-        None => zonewatch_findings::assess_all(&dataset),
-    };
+fn assess(ctx: &Invocation, person: Option<&str>, format: AssessFormat) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Existing)?;
+    let assessments = app.assess(person)?.ok_or_else(|| {
+        anyhow::anyhow!(
+            "no person with id `{}` in {}",
+            person.unwrap_or_default(),
+            ctx.url
+        )
+    })?;
     let text = match format {
-        AssessFormat::Json => {
-            serde_json::to_string_pretty(&zonewatch_findings::assessments_json(&assessments))?
-        }
-        AssessFormat::Text => zonewatch_findings::render_assessments_text(&dataset, &assessments),
+        AssessFormat::Json => serde_json::to_string_pretty(&assessments.json())?,
+        AssessFormat::Text => assessments.text(),
     };
-    emit(&None, &text)
+    emit(&None, &crate::terminal::printable(&text))
 }
 
-fn timeline(ctx: &Context_, site: &str) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
-    let dataset = load_dataset(&mut app, false)?;
-    let timeline = zonewatch_findings::site_timeline(&dataset, site)
+fn timeline(ctx: &Invocation, site: &str) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Existing)?;
+    let timeline = app
+        .timeline(site)?
         .ok_or_else(|| anyhow::anyhow!("no site with id `{site}` in {}", ctx.url))?;
-    emit(&None, &timeline.render_text())
+    emit(&None, &crate::terminal::printable(&timeline))
 }
 
 /// A password from standard input when piped, or asked twice on a terminal.
@@ -560,8 +527,8 @@ fn read_password() -> Result<String> {
     }
 }
 
-fn user(ctx: &Context_, command: UserCommand) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
+fn user(ctx: &Invocation, command: UserCommand) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Existing)?;
     match command {
         UserCommand::Add { name, role } => {
             let password = read_password()?;
@@ -589,8 +556,8 @@ fn user(ctx: &Context_, command: UserCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn token(ctx: &Context_, command: TokenCommand) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
+fn token(ctx: &Invocation, command: TokenCommand) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Existing)?;
     match command {
         TokenCommand::Create { name, label } => {
             let (token, id) = app.create_named_token(&name, &label)?;
@@ -622,8 +589,8 @@ fn token(ctx: &Context_, command: TokenCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn audit(ctx: &Context_, command: AuditCommand) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
+fn audit(ctx: &Invocation, command: AuditCommand) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Existing)?;
     match command {
         AuditCommand::Verify { head } => {
             let expected = head
@@ -685,8 +652,8 @@ fn audit(ctx: &Context_, command: AuditCommand) -> Result<ExitCode> {
     }
 }
 
-fn key(ctx: &Context_, command: KeyCommand) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
+fn key(ctx: &Invocation, command: KeyCommand) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Existing)?;
     match command {
         KeyCommand::Passphrase {
             new_passphrase_file,
@@ -726,8 +693,8 @@ fn key(ctx: &Context_, command: KeyCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn evidence(ctx: &Context_, command: EvidenceCommand) -> Result<ExitCode> {
-    let mut app = open(ctx)?;
+fn evidence(ctx: &Invocation, command: EvidenceCommand) -> Result<ExitCode> {
+    let mut app = open(ctx, Open::Existing)?;
     let code = match command {
         EvidenceCommand::Add { file, record, note } => {
             let content =

@@ -1,5 +1,5 @@
-//! `import --format csv` and `export --format csv|geojson|ftm`: the formats of the tools
-//! investigators already use, over zonewatch-interop.
+//! `import --format csv` and `export` in every format: the formats of the tools
+//! investigators already use. What each actor sees is decided by zonewatch-app.
 
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
@@ -7,20 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use zonewatch_app::{App, AppError};
-use zonewatch_findings::{Dataset, DEFAULT_THRESHOLD};
-use zonewatch_interop::{
-    csv_to_v1, field_to_column, ftm_entities, sites_geojson, write_csv, Counts, CsvOptions,
-    FtmOptions, GeoJsonOptions, Mapping,
-};
-use zonewatch_model::{Kind, Record, Sensitivity};
-use zonewatch_store::import::{ImportError, ImportOptions};
+use zonewatch_app::{Action, App, AppError, Ask, ImportOptions, Mapping, SheetImportError};
+use zonewatch_model::Kind;
 
-use crate::commands::{describe_counts, output_to, progress_bar};
+use crate::commands::{describe_counts, output_to, private_file, progress_bar, unlock, Invocation};
+use crate::terminal::printable;
 use crate::ExportFormat;
 
-/// Reads a CSV sheet (with a mapping, or in the CSV export's own form) into v1 lines,
-/// then imports them like JSON Lines. Every problem names the sheet's row and column.
+/// Reads a CSV sheet (with a mapping, or in the CSV export's own form) and imports
+/// it like JSON Lines. Every problem names the sheet's row and column.
 pub fn import_csv(
     app: &mut App,
     file: &str,
@@ -40,7 +35,7 @@ pub fn import_csv(
                             "error: {}: line {}: {}",
                             path.display(),
                             error.line,
-                            error.message
+                            printable(&error.message)
                         );
                     }
                     eprintln!("nothing was written: fix the mapping and import again");
@@ -69,59 +64,20 @@ pub fn import_csv(
         (Box::new(BufReader::with_capacity(1 << 16, f)), size)
     };
     let source = if file == "-" { "standard input" } else { file };
-
-    let mut rows = match csv_to_v1(input, kind, mapping.as_ref()) {
-        Ok(rows) => rows,
-        Err(sheet) => {
-            for error in &sheet.errors {
-                eprintln!("error: {source}: {error}");
-            }
-            eprintln!("nothing was written: fix the sheet (or the mapping) and import again");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    // The sheet becomes v1 lines in memory (sheets are small next to JSON Lines
-    // imports), remembering which row each line came from.
-    let bar = progress_bar(size);
-    let mut lines = String::new();
-    let mut origin: Vec<(usize, u64)> = Vec::new();
-    let mut problems = Vec::new();
-    while let Some(row) = rows.next() {
-        match row.result {
-            Ok(line) => {
-                lines.push_str(&line);
-                lines.push('\n');
-                origin.push((row.row, row.line));
-            }
-            Err(errors) => problems.extend(errors),
-        }
-        if let Some(bar) = &bar {
-            bar.set_position(rows.bytes_read());
-        }
-    }
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
-    if !problems.is_empty() {
-        for problem in problems.iter().take(100) {
-            eprintln!("error: {source}: {problem}");
-        }
-        eprintln!(
-            "nothing was written: {} problem(s) in the sheet",
-            problems.len()
-        );
-        return Ok(ExitCode::FAILURE);
-    }
     let options = ImportOptions {
         dry_run,
         ..ImportOptions::default()
     };
-    match app.import(
-        &mut io::Cursor::new(lines.into_bytes()),
-        &options,
-        source,
-        &mut |_| {},
-    ) {
+    let bar = progress_bar(size);
+    let result = app.import_csv(input, kind, mapping.as_ref(), &options, source, &mut |n| {
+        if let Some(bar) = &bar {
+            bar.set_position(n);
+        }
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    match result {
         Ok(summary) => {
             let verb = if summary.written {
                 "imported"
@@ -134,129 +90,101 @@ pub fn import_csv(
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(AppError::Import(ImportError::Invalid { errors, .. })) => {
-            for error in &errors {
-                let (row, line) = usize::try_from(error.line)
-                    .ok()
-                    .and_then(|n| n.checked_sub(1))
-                    .and_then(|i| origin.get(i).copied())
-                    .unwrap_or((0, 0));
-                let column = error
-                    .field
-                    .as_deref()
-                    .and_then(|f| field_to_column(mapping.as_ref(), f));
-                let place = match (&column, &error.field) {
-                    (Some(column), Some(field)) if column != field => {
-                        format!(", column `{column}` (field `{field}`)")
-                    }
-                    (Some(column), _) => format!(", column `{column}`"),
-                    (None, Some(field)) => format!(", field `{field}`"),
-                    (None, None) => String::new(),
-                };
-                eprintln!(
-                    "error: {source}: row {row} (line {line}){place}: {}",
-                    error.message
-                );
+        Err(SheetImportError::Sheet { problems, total }) => {
+            for problem in &problems {
+                eprintln!("error: {source}: {}", printable(problem));
             }
-            eprintln!("nothing was written: fix the rows above and import again");
+            if total > problems.len() {
+                eprintln!("… and {} more", total - problems.len());
+            }
+            eprintln!("nothing was written: fix the rows above (or the mapping) and import again");
             Ok(ExitCode::FAILURE)
         }
-        Err(err) => {
+        Err(SheetImportError::App(err)) => {
             Err(err).with_context(|| format!("import of {source} failed; nothing was written"))
         }
     }
 }
 
-/// `export --format csv|geojson|ftm`, as the actor may see the records.
-pub fn export_other(
-    app: &mut App,
+/// `export`, in any format, as the actor may see the records.
+pub fn export(
+    ctx: &Invocation,
     format: ExportFormat,
     kind: Option<Kind>,
-    redact: bool,
+    ask: Ask,
     output: Option<PathBuf>,
 ) -> Result<ExitCode> {
-    let loaded = app.load_for_export(&[], redact)?;
-    let include_restricted = loaded.restricted;
-    let public_only = loaded.public_only;
-    match format {
-        ExportFormat::Csv => {
-            let records: Vec<&Record> = loaded
-                .records
-                .iter()
-                .filter(|r| !public_only || r.sensitivity == Sensitivity::Public)
-                .collect();
-            let options = CsvOptions { include_restricted };
-            match (kind, &output) {
-                (Some(kind), _) => {
-                    let mut out = output_to(&output)?;
-                    write_csv(
-                        kind,
-                        records.iter().copied().filter(|r| r.kind() == kind),
-                        &mut out,
-                        options,
-                    )?;
-                    out.flush()?;
-                }
-                (None, Some(dir)) => {
-                    std::fs::create_dir_all(dir)
-                        .with_context(|| format!("cannot create {}", dir.display()))?;
-                    for kind in Kind::ALL {
-                        let path = dir.join(format!("{}.csv", kind.plural()));
-                        let file = File::create(&path)
-                            .with_context(|| format!("cannot create {}", path.display()))?;
-                        let mut out = io::BufWriter::new(file);
-                        write_csv(
-                            *kind,
-                            records.iter().copied().filter(|r| r.kind() == *kind),
-                            &mut out,
-                            options,
-                        )?;
-                        out.flush()?;
-                    }
-                    eprintln!("wrote one CSV file per kind into {}", dir.display());
-                }
-                (None, None) => bail!(
-                    "CSV holds one kind: give --kind KIND, or --output DIR for one file per kind"
-                ),
+    let mut app = crate::commands::open_existing(ctx)?;
+    let visibility = app.visibility(ask)?;
+    if visibility.restricted && app.may(Action::ReadRestricted) && app.has_restricted(kind)? {
+        unlock(
+            &mut app,
+            ctx,
+            "an export with restricted fields (or use --redact or --public)",
+        )?;
+    }
+    let format = match format {
+        ExportFormat::Jsonl => zonewatch_app::ExportFormat::Jsonl,
+        ExportFormat::Csv => zonewatch_app::ExportFormat::Csv,
+        ExportFormat::Geojson => zonewatch_app::ExportFormat::Geojson,
+        ExportFormat::Ftm => zonewatch_app::ExportFormat::Ftm,
+    };
+    let what = if visibility.is_public() {
+        "a public export"
+    } else if visibility.restricted {
+        "with restricted fields"
+    } else {
+        "without restricted fields"
+    };
+    let result = match (format, kind, &output) {
+        (zonewatch_app::ExportFormat::Csv, None, Some(dir)) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let written = app.export_csv_all(ask, &mut |kind| {
+                let path = dir.join(format!("{}.csv", kind.plural()));
+                let file = private_file(&path).map_err(io::Error::other)?;
+                Ok(Box::new(io::BufWriter::new(file)) as Box<dyn Write>)
+            });
+            if let Ok(rows) = &written {
+                eprintln!(
+                    "exported {rows} records ({what}) as one CSV file per kind into {}",
+                    dir.display()
+                );
             }
+            written
         }
-        ExportFormat::Geojson | ExportFormat::Ftm => {
-            let dataset = Dataset::new(loaded.records)
-                .map_err(|e| anyhow::anyhow!("the database holds inconsistent records: {e}"))?;
+        _ => {
             let mut out = output_to(&output)?;
-            if format == ExportFormat::Geojson {
-                let counts = if public_only {
-                    Counts::Suppressed {
-                        threshold: DEFAULT_THRESHOLD,
-                    }
-                } else {
-                    Counts::Exact
-                };
-                let options = GeoJsonOptions {
-                    include_restricted,
-                    public_only,
-                    counts,
-                };
-                serde_json::to_writer(&mut out, &sites_geojson(&dataset, options))?;
-                out.write_all(b"\n")?;
-            } else {
-                for entity in ftm_entities(
-                    &dataset,
-                    FtmOptions {
-                        include_restricted,
-                        public_only,
-                    },
-                ) {
-                    serde_json::to_writer(&mut out, &entity)?;
-                    out.write_all(b"\n")?;
-                }
+            let written = app.export(format, kind, ask, &mut out).and_then(|n| {
+                out.flush().map_err(|e| AppError::Invalid(e.to_string()))?;
+                Ok(n)
+            });
+            if let (Ok(n), Some(path)) = (&written, &output) {
+                eprintln!("exported {n} ({what}) to {}", path.display());
             }
-            out.flush()?;
+            written
         }
-        ExportFormat::Jsonl => bail!("JSON Lines exports go through the v1 exporter"),
+    };
+    match result {
+        Ok(_) => {
+            app.close()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        // A closed pipe (`zonewatch export | head`) is not an error worth a message.
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("export failed"),
     }
-    if let Some(path) = output.filter(|p| p.is_file()) {
-        eprintln!("exported to {}", path.display());
+}
+
+fn is_broken_pipe(e: &AppError) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = source {
+        if let Some(io) = err.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+        }
+        source = err.source();
     }
-    Ok(ExitCode::SUCCESS)
+    e.to_string().contains("Broken pipe")
 }

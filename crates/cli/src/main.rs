@@ -1,10 +1,11 @@
-//! The `zonewatch` binary: argument parsing and wiring only. The work happens in the
-//! library crates (model, store, demo, findings).
+//! The `zonewatch` binary: argument parsing and wiring only. Every read and write
+//! goes through zonewatch-app, which decides who may see and do what.
 
 mod commands;
 mod interop;
 mod screen;
 mod serve;
+mod terminal;
 
 /// Imports and reports allocate many small strings, across two threads; mimalloc
 /// handles that far better than the system allocator (measured: see README).
@@ -14,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use zonewatch_store::DEFAULT_URL;
+use zonewatch_app::DEFAULT_URL;
 
 /// zonewatch: a registry of scam compounds and suspected sites, survivors'
 /// testimonies, incidents and findings, for investigators.
@@ -76,6 +77,11 @@ pub enum Command {
         /// restricted records). The result is still a valid v1 file.
         #[arg(long)]
         redact: bool,
+        /// A public export: only records marked public, without restricted fields;
+        /// counts of persons at a site (GeoJSON) below 5 shown as "<5". What a
+        /// viewer always gets.
+        #[arg(long)]
+        public: bool,
         /// Write to this file instead of standard output (CSV of every kind: a
         /// directory, one file per kind).
         #[arg(long, short)]
@@ -93,8 +99,8 @@ pub enum Command {
         #[arg(long)]
         public: bool,
         /// The smallest count a public report shows exactly.
-        #[arg(long, default_value_t = zonewatch_findings::DEFAULT_THRESHOLD, requires = "public",
-              value_parser = clap::value_parser!(u64).range(1..))]
+        #[arg(long, default_value_t = zonewatch_app::DEFAULT_THRESHOLD, requires = "public",
+              value_parser = clap::value_parser!(u64).range(2..))]
         threshold: u64,
         /// Beside each figure, the ids of the records that make it up.
         #[arg(long)]
@@ -127,8 +133,10 @@ pub enum Command {
     Screen(ScreenArgs),
     /// Ads that share a recruiter's contact, with the survivors and sites they lead to.
     Networks {
-        /// JSON instead of text.
-        #[arg(long)]
+        #[arg(long, value_enum, default_value_t = NetworksFormat::Text)]
+        format: NetworksFormat,
+        /// The same as `--format json` (kept for scripts written before --format).
+        #[arg(long, hide = true, conflicts_with = "format")]
         json: bool,
         /// Only networks of at least this many ads.
         #[arg(long, default_value_t = 2)]
@@ -356,6 +364,12 @@ pub enum ReportFormat {
     Json,
     Md,
     Html,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NetworksFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

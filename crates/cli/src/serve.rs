@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use zonewatch_store::DbUrl;
+use zonewatch_app::DbUrl;
 
 /// Prepares the database (key ring, first admin), prints the URL and serves until
 /// Ctrl-C, then lets requests in flight finish.
@@ -25,6 +25,11 @@ pub fn serve(
             .ok()
             .filter(|p| !p.is_empty()),
     };
+    if let DbUrl::Sqlite(path) = url {
+        if !path.exists() {
+            return Err(zonewatch_app::AppError::NoDatabase(path.clone()).into());
+        }
+    }
     let prepared = zonewatch_web::prepare(url, passphrase.as_deref())
         .with_context(|| format!("cannot prepare the database {url}"))?;
     if let Some(generated) = &prepared.generated_passphrase {

@@ -296,6 +296,66 @@ impl Record {
     }
 }
 
+impl Record {
+    /// This record as a public output writes it, when only the ids `named` accepts
+    /// may appear: references to other records are dropped (a source, an operator,
+    /// a custody stay, a victim, …), and `None` when a reference the record cannot
+    /// do without names one of them (an observation of a site that is not public) or
+    /// what is left is no longer a valid v1 record.
+    pub fn naming_only(&self, named: &dyn Fn(&str) -> bool) -> Option<Record> {
+        let mut record = self.clone();
+        let keep = |id: &Id| named(id);
+        let opt = |id: &mut Option<Id>| {
+            if id.as_ref().is_some_and(|id| !named(id)) {
+                *id = None;
+            }
+        };
+        record.sources.retain(keep);
+        match &mut record.body {
+            Body::Source(_) | Body::Ad(_) | Body::Organization(_) => {}
+            Body::Site(site) => site.operators.retain(keep),
+            Body::SiteStatus(status) => {
+                if !named(&status.site) {
+                    return None;
+                }
+                opt(&mut status.relocated_to);
+            }
+            Body::Intervention(intervention) => {
+                if !named(&intervention.site) {
+                    return None;
+                }
+                intervention.agencies.retain(keep);
+            }
+            Body::Person(person) => {
+                if let Some(recruitment) = &mut person.recruitment {
+                    opt(&mut recruitment.ad);
+                }
+                person.custody.retain(|c| named(&c.site));
+            }
+            Body::Testimony(testimony) => {
+                if !named(&testimony.person) {
+                    return None;
+                }
+                for finding in &mut testimony.findings {
+                    opt(&mut finding.site);
+                }
+            }
+            Body::Incident(incident) => {
+                opt(&mut incident.site);
+                incident.victims.retain(keep);
+                incident.perpetrators.retain(keep);
+                opt(&mut incident.testimony);
+            }
+        }
+        if record == *self {
+            return Some(record);
+        }
+        // Dropping may leave what the contract refuses (an empty list that must not
+        // be): such a record is withheld, not written invalid.
+        crate::decode_line(&record.to_line()).ok()
+    }
+}
+
 struct References<'a>(Vec<Reference<'a>>);
 
 impl<'a> References<'a> {

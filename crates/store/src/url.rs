@@ -9,7 +9,7 @@ use crate::StoreError;
 /// The default: an SQLite file in the working directory.
 pub const DEFAULT_URL: &str = "sqlite://zonewatch.db";
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum DbUrl {
     Sqlite(PathBuf),
     /// The URL as given; libpq-style URLs are passed to the driver unchanged.
@@ -55,7 +55,41 @@ impl fmt::Display for DbUrl {
     }
 }
 
+/// As [`fmt::Display`]: a password never reaches a log through `{:?}` either.
+impl fmt::Debug for DbUrl {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            DbUrl::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            DbUrl::Postgres(url) => f
+                .debug_tuple("Postgres")
+                .field(&redact_password(url))
+                .finish(),
+        }
+    }
+}
+
+/// The URL with the password of its user info (`user:secret@`) and any
+/// `password=` parameter replaced by `***`.
 fn redact_password(url: &str) -> String {
+    let url = redact_password_parameter(url);
+    redact_user_info(&url)
+}
+
+fn redact_password_parameter(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let parameters: Vec<String> = query
+        .split('&')
+        .map(|p| match p.split_once('=') {
+            Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+            _ => p.to_owned(),
+        })
+        .collect();
+    format!("{base}?{}", parameters.join("&"))
+}
+
+fn redact_user_info(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
@@ -73,6 +107,26 @@ fn redact_password(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_never_show_in_display_or_debug() {
+        for url in [
+            "postgres://u:s3cret@h/db",
+            "postgres://u@h/db?password=s3cret&sslmode=require",
+        ] {
+            let parsed = DbUrl::parse(url).unwrap();
+            for shown in [parsed.to_string(), format!("{parsed:?}")] {
+                assert!(!shown.contains("s3cret"), "{shown}");
+                assert!(shown.contains("***"), "{shown}");
+            }
+        }
+        assert_eq!(
+            DbUrl::parse("postgres://u@h/db?sslmode=require")
+                .unwrap()
+                .to_string(),
+            "postgres://u@h/db?sslmode=require"
+        );
+    }
 
     #[test]
     fn sqlite_paths_relative_and_absolute() {

@@ -43,7 +43,7 @@ impl axum::extract::FromRequestParts<Shared> for AccountSession {
 }
 
 fn csrf_ok(session: &Session, sent: &str) -> bool {
-    zonewatch_crypto::ct_eq(sent.as_bytes(), session.csrf.as_bytes())
+    session.csrf_matches(sent)
 }
 
 fn foreign_form() -> Response {

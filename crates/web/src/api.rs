@@ -8,8 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use zonewatch_app::records::{ListQuery, WriteError, MAX_LIMIT};
-use zonewatch_app::{Action, App};
-use zonewatch_findings::{Dataset, ReportOptions};
+use zonewatch_app::Action;
 use zonewatch_model::Kind;
 
 use crate::auth::Authed;
@@ -283,7 +282,7 @@ async fn delete(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-fn line_errors(errors: &[zonewatch_store::import::LineError]) -> Vec<serde_json::Value> {
+fn line_errors(errors: &[zonewatch_app::LineError]) -> Vec<serde_json::Value> {
     errors
         .iter()
         .map(|e| serde_json::json!({ "line": e.line, "field": e.field, "message": e.message }))
@@ -312,19 +311,17 @@ async fn import(
         ));
     }
     let summary = with_app(&state, actor, move |app| {
-        let options = zonewatch_store::import::ImportOptions {
+        let options = zonewatch_app::ImportOptions {
             dry_run,
             ..Default::default()
         };
         let mut input = std::io::Cursor::new(body);
         match app.import(&mut input, &options, "api-import", &mut |_| {}) {
             Ok(summary) => Ok(summary),
-            Err(zonewatch_app::AppError::Import(
-                zonewatch_store::import::ImportError::Invalid {
-                    errors,
-                    stopped_early,
-                },
-            )) => Err(ApiError {
+            Err(zonewatch_app::AppError::Import(zonewatch_app::ImportError::Invalid {
+                errors,
+                stopped_early,
+            })) => Err(ApiError {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
                 body: serde_json::json!({
                     "error": "the input has errors; nothing was written",
@@ -332,7 +329,7 @@ async fn import(
                     "stopped_early": stopped_early,
                 }),
             }),
-            Err(zonewatch_app::AppError::Import(zonewatch_store::import::ImportError::Read(e))) => {
+            Err(zonewatch_app::AppError::Import(zonewatch_app::ImportError::Read(e))) => {
                 Err(ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     format!("reading the body: {e}"),
@@ -362,55 +359,15 @@ pub struct ReportParams {
     trace: Option<bool>,
 }
 
-/// The dataset the actor may compute findings from (`public`: the public report's).
-pub fn dataset(app: &mut App, public: bool) -> Result<Dataset, ApiError> {
-    let records = if public {
-        app.load_for_public_report()?
-    } else {
-        app.load_open_records()?
-    };
-    Dataset::new(records).map_err(ApiError::internal)
-}
-
-/// Report options for the actor: viewers always get the public report.
-pub fn report_options(
-    app: &App,
-    public: bool,
-    threshold: Option<u64>,
-    trace: bool,
-) -> ReportOptions {
-    let public = public || !app.may(Action::ReadInternal);
-    ReportOptions {
-        public: public.then(|| {
-            threshold
-                .unwrap_or(zonewatch_findings::figures::DEFAULT_THRESHOLD)
-                .max(2)
-        }),
-        trace,
-    }
-}
-
 async fn report(
     State(state): State<Shared>,
     Authed(actor): Authed,
     Query(params): Query<ReportParams>,
 ) -> Result<Response, ApiError> {
-    if params.threshold.is_some_and(|t| t < 2) {
-        // A threshold of 1 would show every count exactly: refused, not raised.
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "`threshold` must be a whole number of at least 2",
-        ));
-    }
     let value = with_app(&state, actor, move |app| {
-        let options = report_options(
-            app,
-            params.public.unwrap_or(false),
-            params.threshold,
-            params.trace.unwrap_or(false),
-        );
-        let dataset = dataset(app, options.public.is_some())?;
-        Ok(zonewatch_findings::report(&dataset, &options))
+        let public = params.public.unwrap_or(false) || !app.may(Action::ReadInternal);
+        let report = app.report(public, params.threshold, params.trace.unwrap_or(false))?;
+        Ok(report.json())
     })
     .await?;
     Ok(axum::Json(value).into_response())
@@ -427,13 +384,10 @@ async fn assess(
     Query(params): Query<AssessParams>,
 ) -> Result<Response, ApiError> {
     let value = with_app(&state, actor, move |app| {
-        let dataset = dataset(app, false)?;
-        let assessments = match &params.person {
-            Some(id) => vec![zonewatch_findings::assess(&dataset, id)
-                .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no person with this id"))?],
-            None => zonewatch_findings::assess_all(&dataset),
-        };
-        Ok(zonewatch_findings::assessments_json(&assessments))
+        let assessments = app
+            .assess(params.person.as_deref())?
+            .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no person with this id"))?;
+        Ok(assessments.json())
     })
     .await?;
     Ok(axum::Json(value).into_response())

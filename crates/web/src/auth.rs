@@ -32,9 +32,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// A random 256-bit value, hex, for CSRF tokens.
 pub fn random_token() -> Result<String, ApiError> {
-    zonewatch_crypto::new_api_token()
-        .map(|(token, _)| token.chars().filter(char::is_ascii_hexdigit).collect())
-        .map_err(ApiError::internal)
+    zonewatch_app::accounts::random_token().map_err(ApiError::internal)
 }
 
 /// A `Set-Cookie` value: HttpOnly and SameSite=Strict always, Secure when the
@@ -153,18 +151,13 @@ pub async fn session_by_id(state: &Shared, id: &str) -> Result<Option<Session>, 
         return Ok(None);
     }
     // Cached for a second (authcache.rs): a page view need not ask the database.
-    let sha = zonewatch_crypto::sha256_hex(id.as_bytes());
+    let sha = zonewatch_app::accounts::session_key(id);
     if let Some(session) = state.auth_cache.session(&sha) {
         return Ok(Some(session));
     }
     let generation = state.auth_cache.generation();
     let id = id.to_owned();
-    let session = crate::with_app(
-        state,
-        Actor::local_admin(),
-        move |app| Ok(app.session(&id)?),
-    )
-    .await?;
+    let session = crate::with_authenticator(state, move |auth| Ok(auth.session(&id)?)).await?;
     if let Some(session) = &session {
         state
             .auth_cache
@@ -198,8 +191,8 @@ impl FromRequestParts<Shared> for Authed {
             .map(str::trim);
         if let Some(token) = bearer {
             let token = token.to_owned();
-            let sha = zonewatch_crypto::token_sha256_hex(&token);
-            let touch = zonewatch_crypto::looks_like_api_token(&token) && state.token_use.due(&sha);
+            let (sha, well_formed) = zonewatch_app::accounts::token_key(&token);
+            let touch = well_formed && state.token_use.due(&sha);
             // Cached for a second (authcache.rs), except when its use is to be noted.
             if !touch {
                 if let Some(actor) = state.auth_cache.token(&sha) {
@@ -207,10 +200,9 @@ impl FromRequestParts<Shared> for Authed {
                 }
             }
             let generation = state.auth_cache.generation();
-            let actor = crate::with_app(state, Actor::local_admin(), move |app| {
-                Ok(app.token_actor(&token, touch)?)
-            })
-            .await?;
+            let actor =
+                crate::with_authenticator(state, move |auth| Ok(auth.token_actor(&token, touch)?))
+                    .await?;
             if let Some(actor) = &actor {
                 state.auth_cache.put_token(generation, &sha, actor.clone());
             }
@@ -229,7 +221,7 @@ impl FromRequestParts<Shared> for Authed {
                     .get(CSRF_HEADER)
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("");
-                if !zonewatch_crypto::ct_eq(sent.as_bytes(), session.csrf.as_bytes()) {
+                if !session.csrf_matches(sent) {
                     return Err(ApiError::new(
                         StatusCode::FORBIDDEN,
                         "a write with a session cookie needs the session's CSRF token in X-CSRF-Token",

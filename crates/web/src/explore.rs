@@ -242,7 +242,7 @@ async fn evidence_upload(
             _ => {}
         }
     }
-    if !zonewatch_crypto::ct_eq(csrf.as_bytes(), session.csrf.as_bytes()) {
+    if !session.csrf_matches(&csrf) {
         return page_error(ApiError::new(
             StatusCode::FORBIDDEN,
             "the form did not come from this site (or the session changed): reload and try again",

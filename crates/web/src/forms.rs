@@ -690,7 +690,7 @@ fn check_csrf(
     form: &BTreeMap<String, String>,
 ) -> Result<(), ApiError> {
     let sent = form.get("csrf").map(String::as_str).unwrap_or("");
-    if zonewatch_crypto::ct_eq(sent.as_bytes(), session.csrf.as_bytes()) {
+    if session.csrf_matches(sent) {
         Ok(())
     } else {
         Err(ApiError::new(
@@ -966,9 +966,7 @@ async fn record_page(
         };
         // A person's page shows the legal tests their records support.
         let assessment = if kind == Kind::Person && app.may(Action::ReadInternal) {
-            let dataset = crate::api::dataset(app, false)?;
-            zonewatch_findings::assess(&dataset, &lookup)
-                .map(|a| zonewatch_findings::render_assessment_text(&dataset, &a))
+            app.assess(Some(&lookup))?.map(|a| a.text())
         } else {
             None
         };

@@ -30,13 +30,12 @@ use std::sync::Arc;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use zonewatch_app::{Actor, App, AppError, Role};
-use zonewatch_crypto::KeyRing;
-use zonewatch_store::DbUrl;
+use zonewatch_app::{Actor, App, AppError, Authenticator, DbUrl, UnlockedKeys};
 
 pub use auth::LoginLimiter;
 pub use authcache::TTL as AUTH_CACHE_TTL;
 pub use openapi::{openapi_document, ROUTES};
+pub use zonewatch_app::{prepare_to_serve as prepare, Prepared};
 
 /// What the server needs to run.
 #[derive(Clone, Debug)]
@@ -45,7 +44,7 @@ pub struct Config {
     /// The key ring unlocked at start, when the server was given the passphrase:
     /// investigators and admins then read restricted fields (each read audited).
     /// Without it they are withheld from everyone.
-    pub keyring: Option<Arc<KeyRing>>,
+    pub keyring: Option<UnlockedKeys>,
     /// Cookies get the `Secure` flag: the server is reached over HTTPS (behind a TLS
     /// reverse proxy), so browsers must never send them over plain HTTP.
     pub secure_cookies: bool,
@@ -121,44 +120,6 @@ async fn security_headers(mut response: Response) -> Response {
     response
 }
 
-/// What `serve` found or made on start.
-pub struct Prepared {
-    /// The generated key-ring passphrase when the database had no key ring: shown once.
-    pub generated_passphrase: Option<String>,
-    /// The one-time password of the `admin` user made because there were no users.
-    pub admin_password: Option<String>,
-    /// The unlocked key ring, when a passphrase was given (or just generated).
-    pub keyring: Option<Arc<KeyRing>>,
-}
-
-/// Makes the database ready to serve: its key ring (under `passphrase`, or a
-/// generated one, as `zonewatch init` does) and, when it has no users, an `admin`
-/// with a random password, which must be changed at the first login.
-pub fn prepare(url: &DbUrl, passphrase: Option<&str>) -> Result<Prepared, AppError> {
-    let store = zonewatch_store::open(url)?;
-    let mut app = App::new(store, Actor::local_admin());
-    let initialised = app.init(passphrase)?;
-    if let (false, Some(passphrase)) = (initialised.created, passphrase) {
-        // A wrong passphrase stops the server here, before it serves anything.
-        app.unlock(passphrase)?;
-    }
-    let keyring = app.shared_keyring();
-    let mut admin_password = None;
-    if app.users()?.is_empty() {
-        let password =
-            zonewatch_crypto::generate_passphrase().map_err(|e| AppError::Crypto(e.to_string()))?;
-        app.add_user("admin", Role::Admin, &password)?;
-        admin_password = Some(password);
-    }
-    app.prepare_logins()?;
-    app.close()?;
-    Ok(Prepared {
-        generated_passphrase: initialised.generated_passphrase,
-        admin_password,
-        keyring,
-    })
-}
-
 /// Serves until `shutdown` completes, then finishes the requests in flight.
 pub async fn serve(
     config: Config,
@@ -178,8 +139,7 @@ pub async fn serve(
     if let Some(keyring) = state.config.keyring.clone() {
         let url = state.config.url.clone();
         let signed = tokio::task::spawn_blocking(move || {
-            let store = zonewatch_store::open(&url)?;
-            App::new(store, Actor::local_admin())
+            App::open(&url, Actor::local_admin(), false)?
                 .with_keyring(Some(keyring))
                 .close()
         })
@@ -243,20 +203,49 @@ where
     T: Send + 'static,
     F: FnOnce(&mut App) -> Result<T, ApiError> + Send + 'static,
 {
-    let url = state.config.url.clone();
     let keyring = state.config.keyring.clone();
+    on_connection(state, move |database| {
+        let mut app = App::on(database, actor).with_keyring(keyring);
+        let result = work(&mut app);
+        (app.into_database(), result)
+    })
+    .await
+}
+
+/// Runs `work` on the blocking pool with the [`Authenticator`] (logins, sessions,
+/// tokens: work done before anyone is acting), on a connection of its own.
+async fn with_authenticator<T, F>(state: &Shared, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Authenticator) -> Result<T, ApiError> + Send + 'static,
+{
+    on_connection(state, move |database| {
+        let mut authenticator = Authenticator::new(database);
+        let result = work(&mut authenticator);
+        (authenticator.into_database(), result)
+    })
+    .await
+}
+
+async fn on_connection<T, F>(state: &Shared, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(zonewatch_app::Database) -> (zonewatch_app::Database, Result<T, ApiError>)
+        + Send
+        + 'static,
+{
+    let url = state.config.url.clone();
     let _permit = state
         .connections
         .acquire()
         .await
         .map_err(ApiError::internal)?;
     tokio::task::spawn_blocking(move || {
-        let store = connection::take(&url)?;
-        let mut app = App::new(store, actor).with_keyring(keyring);
-        let result = work(&mut app);
+        let database = connection::take(&url)?;
+        let (database, result) = work(database);
         // A connection that failed may be broken: only a healthy one is kept.
         if !matches!(&result, Err(e) if e.status.is_server_error()) {
-            connection::put_back(&url, app.into_store());
+            connection::put_back(&url, database);
         }
         result
     })
@@ -264,30 +253,30 @@ where
     .map_err(ApiError::internal)?
 }
 
-/// One store connection per blocking thread, kept between requests: opening runs
+/// One database connection per blocking thread, kept between requests: opening runs
 /// the migrations check, and on PostgreSQL a connection is costly. The number of
 /// threads using one at a time is bounded by [`MAX_CONNECTIONS`].
 mod connection {
     use std::cell::RefCell;
 
-    use zonewatch_store::{DbUrl, Store};
+    use zonewatch_app::{Database, DbUrl};
 
     use crate::ApiError;
 
     thread_local! {
-        static CACHED: RefCell<Option<(DbUrl, Box<dyn Store>)>> = const { RefCell::new(None) };
+        static CACHED: RefCell<Option<(DbUrl, Database)>> = const { RefCell::new(None) };
     }
 
-    pub fn take(url: &DbUrl) -> Result<Box<dyn Store>, ApiError> {
+    pub fn take(url: &DbUrl) -> Result<Database, ApiError> {
         let cached = CACHED.with(|c| c.borrow_mut().take());
         match cached {
-            Some((cached_url, store)) if &cached_url == url => Ok(store),
-            _ => zonewatch_store::open(url).map_err(ApiError::internal),
+            Some((cached_url, database)) if &cached_url == url => Ok(database),
+            _ => Database::create(url).map_err(ApiError::internal),
         }
     }
 
-    pub fn put_back(url: &DbUrl, store: Box<dyn Store>) {
-        CACHED.with(|c| *c.borrow_mut() = Some((url.clone(), store)));
+    pub fn put_back(url: &DbUrl, database: Database) {
+        CACHED.with(|c| *c.borrow_mut() = Some((url.clone(), database)));
     }
 }
 

@@ -12,7 +12,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use zonewatch_app::records::ListQuery;
-use zonewatch_app::{Action, Actor};
+use zonewatch_app::Action;
 use zonewatch_model::{Json, Kind};
 
 use crate::auth::{
@@ -173,7 +173,7 @@ async fn login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     let expected = cookie_in(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
-    if expected.is_empty() || !zonewatch_crypto::ct_eq(expected.as_bytes(), form.csrf.as_bytes()) {
+    if !zonewatch_app::accounts::tokens_match(&expected, &form.csrf) {
         return login_page(
             &state,
             StatusCode::FORBIDDEN,
@@ -197,8 +197,8 @@ async fn login(
     }
     let name = form.user.clone();
     // An unknown user name and a wrong password cost the same and answer the same.
-    let result = with_app(&state, Actor::local_admin(), move |app| {
-        Ok(app.login(&form.user, &form.password, SESSION_LIFETIME)?)
+    let result = crate::with_authenticator(&state, move |auth| {
+        Ok(auth.login(&form.user, &form.password, SESSION_LIFETIME)?)
     })
     .await;
     match result {
@@ -252,16 +252,13 @@ async fn logout(
         Ok(None) => return Redirect::to("/login").into_response(),
         Err(e) => return page_error(e),
     };
-    if !zonewatch_crypto::ct_eq(session.csrf.as_bytes(), form.csrf.as_bytes()) {
+    if !session.csrf_matches(&form.csrf) {
         return page_error(ApiError::new(
             StatusCode::FORBIDDEN,
             "the form did not come from this site",
         ));
     }
-    if let Err(e) = with_app(&state, Actor::local_admin(), move |app| {
-        Ok(app.end_session(&id)?)
-    })
-    .await
+    if let Err(e) = crate::with_authenticator(&state, move |auth| Ok(auth.end_session(&id)?)).await
     {
         return page_error(e);
     }
@@ -300,11 +297,10 @@ fn figure(report: &serde_json::Value, path: &str) -> String {
 async fn dashboard(State(state): State<Shared>, PageSession(session): PageSession) -> Response {
     let actor = session.actor.clone();
     let result = with_app(&state, actor, |app| {
-        let options = crate::api::report_options(app, false, None, false);
-        let dataset = crate::api::dataset(app, options.public.is_some())?;
-        let report = zonewatch_findings::report(&dataset, &options);
+        let public = !app.may(Action::ReadInternal);
+        let report = app.report(public, None, false)?;
         let sites = site_rows(app, &ListQuery::default())?;
-        Ok((options.public.is_some(), report, sites))
+        Ok((report.is_public(), report.json(), sites))
     })
     .await;
     let (public, report, sites) = match result {
@@ -370,16 +366,14 @@ async fn report(
     let download = query.download.is_some();
     let wanted = format.clone();
     let result = with_app(&state, session.actor, move |app| {
-        let options = crate::api::report_options(app, public, None, false);
-        let dataset = crate::api::dataset(app, options.public.is_some())?;
-        let is_public = options.public.is_some();
+        let public = public || !app.may(Action::ReadInternal);
+        let report = app.report(public, None, false)?;
         let text = match wanted.as_str() {
-            "md" => zonewatch_findings::report_markdown(&dataset, &options),
-            "json" => serde_json::to_string_pretty(&zonewatch_findings::report(&dataset, &options))
-                .map_err(ApiError::internal)?,
-            _ => zonewatch_findings::report_html(&dataset, &options),
+            "md" => report.markdown(),
+            "json" => serde_json::to_string_pretty(&report.json()).map_err(ApiError::internal)?,
+            _ => report.html(),
         };
-        Ok((text, is_public))
+        Ok((text, report.is_public()))
     })
     .await;
     let (text, is_public) = match result {
@@ -602,9 +596,7 @@ async fn site(
         let timeline = if app.may(Action::ReadInternal) {
             // The site's own records, not the whole database: a page view must not
             // cost a load of every record.
-            let records = app.load_site_records(&id)?;
-            let dataset = zonewatch_findings::Dataset::new(records).map_err(ApiError::internal)?;
-            zonewatch_findings::site_timeline(&dataset, &id).map(|t| t.render_text())
+            app.timeline(&id)?
         } else {
             None
         };

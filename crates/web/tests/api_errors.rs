@@ -14,10 +14,10 @@ use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
+use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::DbUrl;
+use zonewatch_app::ImportOptions;
 use zonewatch_app::{Actor, App, Role};
-use zonewatch_store::import::ImportOptions;
-use zonewatch_store::testing::{postgres_server, TempDatabase};
-use zonewatch_store::DbUrl;
 use zonewatch_web::{prepare, router, Config, State};
 
 const FIXTURE: &str = include_str!("../../../tests/fixtures/every-field.jsonl");
@@ -39,7 +39,7 @@ fn setup(
     std::env::set_var("ZONEWATCH_ARGON2_TEST_COST", "low");
     let prepared = prepare(&url, Some("test passphrase")).expect("prepare");
     let mut app = App::new(
-        zonewatch_store::open(&url).expect("open"),
+        zonewatch_app::testing::open_store(&url),
         Actor::local_admin(),
     );
     app.import(

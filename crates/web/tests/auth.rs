@@ -13,9 +13,9 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
+use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::DbUrl;
 use zonewatch_app::{Actor, App, Role};
-use zonewatch_store::testing::{postgres_server, TempDatabase};
-use zonewatch_store::DbUrl;
 use zonewatch_web::{prepare, router, Config, State};
 
 const PASSWORD: &str = "a long test password";
@@ -39,7 +39,7 @@ fn blocking<T>(work: impl FnOnce() -> T) -> T {
 impl Env {
     fn open(&self) -> App {
         App::new(
-            zonewatch_store::open(&self.url).expect("open"),
+            zonewatch_app::testing::open_store(&self.url),
             Actor::local_admin(),
         )
     }
@@ -72,7 +72,7 @@ fn setup(
     let prepared = prepare(&url, Some("test passphrase")).expect("prepare");
     let admin_password = prepared.admin_password.expect("an admin is made");
     let mut app = App::new(
-        zonewatch_store::open(&url).expect("open"),
+        zonewatch_app::testing::open_store(&url),
         Actor::local_admin(),
     );
     // Users who have chosen their own password already.
@@ -81,7 +81,7 @@ fn setup(
         app.add_user(&user, role, "a temporary password")
             .expect("add user");
         let mut own = App::new(
-            zonewatch_store::open(&url).expect("open"),
+            zonewatch_app::testing::open_store(&url),
             Actor::local_admin(),
         );
         own.act_as(&user).expect("act as");
@@ -467,7 +467,7 @@ fn sessions_live_in_the_database_and_survive_a_restart() {
         let id = session.trim_start_matches("zw_session=").to_owned();
         assert_eq!(id.len(), 64, "{name}");
         // Only the SHA-256 of the id is stored.
-        let mut store = blocking(|| zonewatch_store::open(&env.url).expect("open"));
+        let mut store = blocking(|| zonewatch_app::testing::open_store(&env.url));
         let now = i64::try_from(
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -475,7 +475,7 @@ fn sessions_live_in_the_database_and_survive_a_restart() {
                 .as_secs(),
         )
         .unwrap();
-        let sha = zonewatch_crypto::sha256_hex(id.as_bytes());
+        let sha = zonewatch_app::testing::sha256_hex(id.as_bytes());
         blocking(|| {
             assert!(store.session(&id, now).unwrap().is_none(), "{name}");
             let (row, user) = store.session(&sha, now).unwrap().expect("stored by hash");

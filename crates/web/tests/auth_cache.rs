@@ -12,9 +12,9 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
+use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::DbUrl;
 use zonewatch_app::{Actor, App, Role};
-use zonewatch_store::testing::{postgres_server, TempDatabase};
-use zonewatch_store::DbUrl;
 use zonewatch_web::{prepare, router, Config, State};
 
 const PASSWORD: &str = "the boss's long password";
@@ -39,7 +39,7 @@ fn setup(
     prepare(&url, Some("test passphrase")).expect("prepare");
     let open = || {
         App::new(
-            zonewatch_store::open(&url).expect("open"),
+            zonewatch_app::testing::open_store(&url),
             Actor::local_admin(),
         )
     };
@@ -182,7 +182,7 @@ fn what_this_server_revokes_or_ends_stops_working_at_once() {
             assert_eq!(a.status, StatusCode::OK, "{}", env.name);
         }
         let csrf = hidden_csrf(&with_session(env, &session, "/account").await.text);
-        let token_id = &zonewatch_crypto::token_sha256_hex(&env.token)[..12];
+        let token_id = &zonewatch_app::testing::token_sha256_hex(&env.token)[..12];
         let a = post_form(
             env,
             &session,
@@ -231,10 +231,10 @@ fn what_another_process_revokes_stops_working_within_a_second() {
         );
         // As `zonewatch token revoke` would, on its own connection.
         let url = env.url.clone();
-        let token_id = zonewatch_crypto::token_sha256_hex(&env.token)[..12].to_owned();
+        let token_id = zonewatch_app::testing::token_sha256_hex(&env.token)[..12].to_owned();
         tokio::task::spawn_blocking(move || {
             let mut cli = App::new(
-                zonewatch_store::open(&url).expect("open"),
+                zonewatch_app::testing::open_store(&url),
                 Actor::local_admin(),
             );
             cli.revoke_token(&token_id).expect("revoke");

@@ -9,21 +9,17 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
-use zonewatch_app::{Actor, App};
-use zonewatch_store::testing::{postgres_server, TempDatabase};
-use zonewatch_store::DbUrl;
+use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::{Authenticator, Database, DbUrl};
 use zonewatch_web::{prepare, router, Config, State};
 
 fn check(name: &str, url: DbUrl) {
     std::env::set_var("ZONEWATCH_ARGON2_TEST_COST", "low");
     prepare(&url, Some("test passphrase")).expect("prepare");
-    let mut app = App::new(
-        zonewatch_store::open(&url).expect("open"),
-        Actor::local_admin(),
-    );
+    let mut auth = Authenticator::new(Database::open(&url).expect("open"));
     // The same names straight to the app: no error, no login.
     for user in ["a\0b", "", "x".repeat(65).as_str(), "no such user"] {
-        let login = app.authenticate(user, "a long test password").expect(name);
+        let login = auth.authenticate(user, "a long test password").expect(name);
         assert!(login.is_none(), "{name} {user:?}");
     }
     let web = router(State::new(Config::new(url)));

@@ -10,10 +10,10 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
+use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::DbUrl;
+use zonewatch_app::ImportOptions;
 use zonewatch_app::{Actor, App, Role};
-use zonewatch_store::import::ImportOptions;
-use zonewatch_store::testing::{postgres_server, TempDatabase};
-use zonewatch_store::DbUrl;
 use zonewatch_web::{prepare, router, Config, State};
 
 const PASSWORD: &str = "a long test password";
@@ -56,7 +56,7 @@ fn setup(
     let again = prepare(&url, Some("test passphrase")).expect("prepare again");
     assert!(again.admin_password.is_none(), "{name}: only once");
     let mut app = App::new(
-        zonewatch_store::open(&url).expect("open"),
+        zonewatch_app::testing::open_store(&url),
         Actor::local_admin(),
     );
     let fixture = std::fs::read(concat!(
@@ -78,7 +78,7 @@ fn setup(
             .expect("add user");
         // An admin chose that password: the user replaces it, as at a first login.
         let mut own = App::new(
-            zonewatch_store::open(&url).expect("open"),
+            zonewatch_app::testing::open_store(&url),
             Actor::local_admin(),
         );
         own.act_as(&user).expect("act as");
@@ -627,7 +627,7 @@ fn writes_need_investigator_and_are_validated_as_imports() {
         let (url, name) = (env.url.clone(), env.name);
         tokio::task::spawn_blocking(move || {
             let mut app = App::new(
-                zonewatch_store::open(&url).expect("open"),
+                zonewatch_app::testing::open_store(&url),
                 Actor::local_admin(),
             );
             let entries = app.audit_entries(Some("site-new")).expect("audit");
@@ -1060,7 +1060,7 @@ fn an_unlocked_server_shows_restricted_fields_to_investigators_and_audits_it() {
         let (url, name) = (env.url.clone(), env.name);
         tokio::task::spawn_blocking(move || {
             let mut app = App::new(
-                zonewatch_store::open(&url).expect("open"),
+                zonewatch_app::testing::open_store(&url),
                 Actor::local_admin(),
             );
             let reads: Vec<String> = app

@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-pub use zonewatch_store::testing::{postgres_server, TempDatabase};
+pub use zonewatch_app::testing::{postgres_server, TempDatabase};
 
 pub const TEST_PASSPHRASE: &str = "test passphrase (fictional, tests only)";
 

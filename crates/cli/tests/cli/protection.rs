@@ -410,12 +410,12 @@ pub(crate) fn tamper(name: &str, dir: &Path, url: &str, sql: &str) {
     }
 }
 
-fn audit_rows(name: &str, dir: &Path, url: &str) -> Vec<zonewatch_crypto::AuditEntry> {
+fn audit_rows(name: &str, dir: &Path, url: &str) -> Vec<zonewatch_app::testing::AuditEntry> {
     let query = "SELECT seq, time, actor, action, records, details, prev_hash, hash FROM audit_log ORDER BY seq";
     let mut rows = Vec::new();
     let make =
         |seq: i64, time, actor, action, records: String, details: String, prev_hash, hash| {
-            zonewatch_crypto::AuditEntry {
+            zonewatch_app::testing::AuditEntry {
                 seq: seq as u64,
                 time,
                 actor,
@@ -651,7 +651,8 @@ fn evidence_is_stored_as_collected_with_its_custody_and_tampering_is_found() {
             !stored.contains("Evidencesecret Plvq"),
             "{name}: sealed evidence in plain text"
         );
-        let sha = zonewatch_crypto::sha256_hex(b"Evidencesecret Plvq passport scan (fictional)");
+        let sha =
+            zonewatch_app::testing::sha256_hex(b"Evidencesecret Plvq passport scan (fictional)");
         assert!(
             !stored.contains(&sha),
             "{name}: a guessed file could be confirmed by its hash"

@@ -251,7 +251,7 @@ fn networks_come_from_the_screening_stored_at_import_on_every_backend() {
             .iter()
             .all(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit())));
         let unkeyed =
-            zonewatch_crypto::sha256_hex(format!("telegram\0{PRIVATE_CONTACT}").as_bytes());
+            zonewatch_app::testing::sha256_hex(format!("telegram\0{PRIVATE_CONTACT}").as_bytes());
         let stored = everything_stored(name, dir, &url);
         assert!(
             stored.contains("zw_test_second"),

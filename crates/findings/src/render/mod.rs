@@ -180,6 +180,9 @@ pub(crate) struct MapData<'a> {
     pub not_drawn: usize,
 }
 
+/// The province a public report shows for sites not marked public.
+pub(crate) const WITHHELD_PLACE: &str = "(sites not marked public)";
+
 /// The latest-status keys, in the order the report shows them, with labels.
 pub(crate) const STATUSES: [(&str, &str); 6] = [
     ("operating", "Operating"),
@@ -517,11 +520,18 @@ impl<'r, 'a> Model<'r, 'a> {
     /// Sites by country and province, most sites first.
     pub fn place_rows(&self) -> Vec<PlaceRow> {
         let mut places: BTreeMap<(String, Option<String>), PlaceRow> = BTreeMap::new();
-        for (_, site) in self.ds.sites() {
-            let key = (site.country.clone(), site.admin1.clone());
+        for (record, site) in self.ds.sites() {
+            // A public report counts a site not marked public in its country, never
+            // in its province: that would place it.
+            let admin1 = if self.withheld(record) {
+                Some(WITHHELD_PLACE.to_owned())
+            } else {
+                site.admin1.clone()
+            };
+            let key = (site.country.clone(), admin1.clone());
             let row = places.entry(key).or_insert_with(|| PlaceRow {
                 country: site.country.clone(),
-                admin1: site.admin1.clone(),
+                admin1,
                 scam_compounds: 0,
                 suspected_sites: 0,
                 located: 0,

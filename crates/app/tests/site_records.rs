@@ -1,17 +1,16 @@
-//! The site page builds its timeline from the site's own records
-//! (`App::load_site_records`), not from every record in the database: the timeline
-//! must be the one the whole dataset gives. Against SQLite always, and PostgreSQL
+//! A site's timeline (the web's site page, `zonewatch timeline`) is built from the
+//! site's own records (`App::load_site_records`), not from every record in the
+//! database: it must be the one the whole dataset gives. Against SQLite always, and PostgreSQL
 //! when `ZONEWATCH_TEST_POSTGRES` names a server.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Cursor;
 
-use zonewatch_app::{Actor, App, Role};
+use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::{Actor, App, DbUrl, ImportOptions, Role};
 use zonewatch_findings::{site_timeline, Dataset};
-use zonewatch_store::import::ImportOptions;
-use zonewatch_store::testing::{postgres_server, TempDatabase};
-use zonewatch_store::DbUrl;
+use zonewatch_store::load::{load_records, Fields};
 
 const FIXTURE: &str = include_str!("../../../tests/fixtures/every-field.jsonl");
 
@@ -27,9 +26,9 @@ const MORE: &str = r#"{"kind":"site","id":"site-all-2","name":"Prefix site (fict
 
 fn check(name: &str, url: DbUrl) {
     std::env::set_var("ZONEWATCH_ARGON2_TEST_COST", "low");
-    zonewatch_web::prepare(&url, Some("test passphrase")).expect("prepare");
+    zonewatch_app::prepare_to_serve(&url, Some("test passphrase")).expect("prepare");
     let mut app = App::new(
-        zonewatch_store::open(&url).expect("open"),
+        zonewatch_app::testing::open_store(&url),
         Actor::local_admin(),
     );
     let input = format!("{FIXTURE}{MORE}");
@@ -40,13 +39,19 @@ fn check(name: &str, url: DbUrl) {
         &mut |_| {},
     )
     .expect("import");
-    let whole = Dataset::new(app.load_open_records().expect("load")).expect("dataset");
+    let whole =
+        Dataset::new(load_records(app.store(), &[], Fields::Open).expect("load")).expect("dataset");
     for site in ["site-all", "site-all-2", "site-2"] {
         let expected = site_timeline(&whole, site).expect("timeline").render_text();
         let records = app.load_site_records(site).expect("site records");
         let own = Dataset::new(records).expect("dataset");
         let got = site_timeline(&own, site).expect("timeline").render_text();
         assert_eq!(got, expected, "{name} {site}");
+        assert_eq!(
+            app.timeline(site).expect("timeline"),
+            Some(expected),
+            "{name}"
+        );
     }
     let records = app.load_site_records("site-all").expect("site records");
     let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
@@ -67,6 +72,7 @@ fn check(name: &str, url: DbUrl) {
         .expect("add user");
     app.act_as("viewer").expect("act as");
     assert!(app.load_site_records("site-all").is_err(), "{name}");
+    assert!(app.timeline("site-all").is_err(), "{name}");
 }
 
 #[test]
