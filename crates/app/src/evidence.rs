@@ -226,7 +226,8 @@ impl App {
             Some(keyring) => {
                 let sessions = self.store.key_sessions()?;
                 Ok(Some(
-                    SessionOpener::new(keyring, &sessions).map_err(AppError::Crypto)?,
+                    SessionOpener::cached(keyring, &sessions, &self.sessions)
+                        .map_err(AppError::Crypto)?,
                 ))
             }
             None => Ok(None),

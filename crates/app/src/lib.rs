@@ -85,6 +85,17 @@ pub enum AppError {
     Import(#[from] ImportError),
 }
 
+impl AppError {
+    /// The database was too busy to answer in time ([`StoreError::is_busy`]): the
+    /// caller may try again shortly.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            AppError::Store(e) | AppError::Import(ImportError::Store(e)) => e.is_busy(),
+            _ => false,
+        }
+    }
+}
+
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
 /// One database, one actor, and the key ring once unlocked.
@@ -93,6 +104,8 @@ pub struct App {
     actor: Actor,
     /// Shared so that a server unlocks once and lends it to each request's App.
     keyring: Option<Arc<KeyRing>>,
+    /// Write sessions unwrapped with `keyring`, shared with it.
+    sessions: seal::SessionCache,
 }
 
 /// An open, migrated database, before anyone acts on it: what an [`App`] or an
@@ -127,7 +140,7 @@ impl Database {
 /// server unlocks once at start instead of paying Argon2id per request). Opaque:
 /// only the app uses what it holds.
 #[derive(Clone)]
-pub struct UnlockedKeys(Arc<KeyRing>);
+pub struct UnlockedKeys(Arc<KeyRing>, seal::SessionCache);
 
 impl std::fmt::Debug for UnlockedKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -194,6 +207,7 @@ impl App {
             store,
             actor,
             keyring: None,
+            sessions: seal::SessionCache::default(),
         }
     }
 
@@ -328,12 +342,21 @@ impl App {
     /// The unlocked key ring, to lend to other [`App`]s on the same database (the web
     /// server unlocks once at start instead of paying Argon2id per request).
     pub fn shared_keyring(&self) -> Option<UnlockedKeys> {
-        self.keyring.clone().map(UnlockedKeys)
+        self.keyring
+            .clone()
+            .map(|k| UnlockedKeys(k, self.sessions.clone()))
     }
 
-    /// Uses a key ring another [`App`] on the same database unlocked.
+    /// Uses a key ring another [`App`] on the same database unlocked (and the write
+    /// sessions it has unwrapped).
     pub fn with_keyring(mut self, keyring: Option<UnlockedKeys>) -> App {
-        self.keyring = keyring.map(|k| k.0);
+        match keyring {
+            Some(UnlockedKeys(keyring, sessions)) => {
+                self.keyring = Some(keyring);
+                self.sessions = sessions;
+            }
+            None => self.keyring = None,
+        }
         self
     }
 
@@ -388,7 +411,7 @@ impl App {
             // Nothing is written, so nothing needs sealing for keeps: a throwaway
             // session validates the same way, with or without a key ring.
             let session = WriteSession::new().map_err(|e| AppError::Crypto(e.to_string()))?;
-            let mut hooks = SessionSealer { session };
+            let mut hooks = SessionSealer::new(session);
             return Ok(import_jsonl(
                 self.store.as_mut(),
                 input,
@@ -407,7 +430,7 @@ impl App {
             hasher: Arc::clone(&hasher),
         };
         let mut hooks = AuditedImport {
-            sealer: SessionSealer { session },
+            sealer: SessionSealer::new(session),
             deriver: self.deriver()?,
             session_key,
             actor: self.actor.name.clone(),
@@ -423,10 +446,28 @@ impl App {
         )?)
     }
 
+    /// An opener for every write session (exports of everything), unwrapping only
+    /// those not unwrapped before.
     fn opener(&mut self, what: &'static str) -> Result<SessionOpener> {
         let keyring = self.keyring.as_ref().ok_or(AppError::Locked(what))?;
         let sessions = self.store.key_sessions()?;
-        SessionOpener::new(keyring, &sessions).map_err(AppError::Crypto)
+        SessionOpener::cached(keyring, &sessions, &self.sessions).map_err(AppError::Crypto)
+    }
+
+    /// An opener for the write sessions these stored restricted values were sealed
+    /// in, and no other: a read costs the same however many writes came before.
+    fn opener_for<'s>(
+        &mut self,
+        what: &'static str,
+        stored: impl Iterator<Item = &'s str>,
+    ) -> Result<SessionOpener> {
+        let keyring = self.keyring.as_ref().ok_or(AppError::Locked(what))?;
+        let mut ids: Vec<String> = stored.flat_map(seal::session_ids).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let wanted: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let sessions = self.store.key_sessions_of(&wanted)?;
+        SessionOpener::cached(keyring, &sessions, &self.sessions).map_err(AppError::Crypto)
     }
 
     /// Whether any record (of `kind`) has restricted fields.
@@ -707,16 +748,16 @@ impl ImportHooks for AuditedImport {
         Some(&self.deriver)
     }
 
-    fn prepare(&mut self, tx: &mut dyn WriteTransaction) -> Result<(), StoreError> {
-        tx.add_key_session(&self.sealer.session.id(), &self.session_key)
-    }
-
     fn finish(
         &mut self,
         tx: &mut dyn WriteTransaction,
         summary: &ImportSummary,
         ids: &[&str],
     ) -> Result<(), StoreError> {
+        // Recorded only when something was sealed in it, in the same transaction.
+        if self.sealer.used() {
+            tx.add_key_session(&self.sealer.session.id(), &self.session_key)?;
+        }
         let digest = self
             .hasher
             .lock()

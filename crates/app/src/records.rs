@@ -82,7 +82,8 @@ impl App {
     fn views(&mut self, rows: Vec<Row>) -> Result<Vec<RecordView>> {
         let may_read = self.actor.may(Action::ReadRestricted) && self.keyring.is_some();
         let opener = if may_read && rows.iter().any(|r| r.restricted.is_some()) {
-            Some(self.opener("reading restricted fields")?)
+            let stored = rows.iter().filter_map(|r| r.restricted.as_deref());
+            Some(self.opener_for("reading restricted fields", stored)?)
         } else {
             None
         };

@@ -33,6 +33,30 @@ pub enum StoreError {
     Restricted { id: String, problem: String },
 }
 
+impl StoreError {
+    /// The database was too busy to answer in time: another writer held SQLite's
+    /// lock past the busy timeout, or PostgreSQL gave up on a lock or a
+    /// serialisation. Worth trying again shortly; not a fault.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            StoreError::Postgres(e) => e.code().is_some_and(|code| {
+                [
+                    ::postgres::error::SqlState::LOCK_NOT_AVAILABLE,
+                    ::postgres::error::SqlState::T_R_SERIALIZATION_FAILURE,
+                    ::postgres::error::SqlState::T_R_DEADLOCK_DETECTED,
+                    ::postgres::error::SqlState::TOO_MANY_CONNECTIONS,
+                ]
+                .contains(code)
+            }),
+            _ => false,
+        }
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// Turns the restricted part of a record (a JSON object of its restricted fields)
@@ -157,6 +181,9 @@ pub trait Store {
 
     /// Every write session: (id, sealed key in base64).
     fn key_sessions(&mut self) -> Result<Vec<(String, String)>>;
+
+    /// The write sessions with these ids that exist: (id, sealed key in base64).
+    fn key_sessions_of(&mut self, ids: &[&str]) -> Result<Vec<(String, String)>>;
 
     fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()>;
 

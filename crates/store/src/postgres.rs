@@ -443,6 +443,14 @@ impl Store for PostgresStore {
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
+    fn key_sessions_of(&mut self, ids: &[&str]) -> Result<Vec<(String, String)>> {
+        let rows = self.client.query(
+            "SELECT id, sealed_key FROM key_sessions WHERE id = ANY($1)",
+            &[&ids],
+        )?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()> {
         self.client.execute(
             "INSERT INTO audit_checkpoints (seq, head_hash, signature) VALUES ($1, $2, $3)

@@ -40,6 +40,11 @@ impl SqliteStore {
     }
 
     fn migrate(&mut self) -> Result<()> {
+        // Opening a database that is up to date takes no write lock: a server's
+        // reads go on while a long import holds it.
+        if self.up_to_date()? {
+            return Ok(());
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -67,6 +72,27 @@ impl SqliteStore {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+impl SqliteStore {
+    /// Every migration is applied already (read without a lock; the write path
+    /// checks again under it).
+    fn up_to_date(&self) -> Result<bool> {
+        let exists: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Ok(false);
+        }
+        let applied: Vec<i64> = self
+            .conn
+            .prepare("SELECT version FROM schema_migrations")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(SQLITE.iter().all(|m| applied.contains(&m.version)))
     }
 }
 
@@ -468,6 +494,19 @@ impl Store for SqliteStore {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         Ok(rows)
+    }
+
+    fn key_sessions_of(&mut self, ids: &[&str]) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT sealed_key FROM key_sessions WHERE id = ?1")?;
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(key) = stmt.query_row([id], |r| r.get(0)).optional()? {
+                found.push(((*id).to_owned(), key));
+            }
+        }
+        Ok(found)
     }
 
     fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()> {

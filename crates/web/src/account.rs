@@ -116,11 +116,16 @@ async fn change_password(
         return foreign_form();
     }
     let mut page = AccountPage::of(&session);
-    // Guessing the current password from a stolen session counts as failed logins.
-    let keys = [format!("user:{}", session.actor.name)];
-    if state.limiter.blocked(&keys) {
-        page.general = Some("too many wrong passwords: wait 15 minutes".into());
-        return (StatusCode::TOO_MANY_REQUESTS, render(&page)).into_response();
+    // Guessing the current password from a stolen session counts as login
+    // attempts, under the session's name (the source is the session itself).
+    let source = format!("session:{}", session.id_sha256);
+    match state.limiter.attempt(&source, &session.actor.name) {
+        crate::auth::Gate::Refused => {
+            page.general = Some("too many wrong passwords: wait 15 minutes".into());
+            return (StatusCode::TOO_MANY_REQUESTS, render(&page)).into_response();
+        }
+        crate::auth::Gate::Go(delay) if !delay.is_zero() => tokio::time::sleep(delay).await,
+        crate::auth::Gate::Go(_) => {}
     }
     if form.old.is_empty() {
         page.old_error = Some("enter your current password".into());
@@ -140,10 +145,15 @@ async fn change_password(
     })
     .await;
     match result {
-        Ok(Ok(())) if session.must_change_password => Redirect::to("/").into_response(),
-        Ok(Ok(())) => Redirect::to("/account?changed=1").into_response(),
+        Ok(Ok(())) if session.must_change_password => {
+            state.limiter.succeeded(&source, &session.actor.name);
+            Redirect::to("/").into_response()
+        }
+        Ok(Ok(())) => {
+            state.limiter.succeeded(&source, &session.actor.name);
+            Redirect::to("/account?changed=1").into_response()
+        }
         Ok(Err(AppError::WrongPassword)) => {
-            state.limiter.failed(&keys);
             page.old_error = Some("the current password is wrong".into());
             (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
         }

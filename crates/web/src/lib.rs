@@ -158,6 +158,9 @@ pub struct ApiError {
     body: serde_json::Value,
 }
 
+/// Seconds a client is told to wait when the database is busy (503).
+const RETRY_AFTER_SECONDS: &str = "2";
+
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError {
@@ -176,6 +179,14 @@ impl ApiError {
 
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> ApiError {
+        if e.is_busy() {
+            // Another writer (a long CLI import, say) holds the database: queue
+            // behind it from the client's side, not an internal error.
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database is busy with another write: try again in a few seconds",
+            );
+        }
         match e {
             AppError::Denied { .. } => ApiError::new(StatusCode::FORBIDDEN, e.to_string()),
             AppError::Locked(_) | AppError::WrongPassword => {
@@ -192,7 +203,14 @@ impl From<AppError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, axum::Json(self.body)).into_response()
+        let mut response = (self.status, axum::Json(self.body)).into_response();
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(RETRY_AFTER_SECONDS),
+            );
+        }
+        response
     }
 }
 
@@ -271,7 +289,7 @@ mod connection {
         let cached = CACHED.with(|c| c.borrow_mut().take());
         match cached {
             Some((cached_url, database)) if &cached_url == url => Ok(database),
-            _ => Database::create(url).map_err(ApiError::internal),
+            _ => Database::create(url).map_err(ApiError::from),
         }
     }
 

@@ -71,7 +71,13 @@ pub(crate) fn page_error(e: ApiError) -> Response {
         csrf: String::new(),
         message,
     };
-    (status, render(&page)).into_response()
+    let mut response = (status, render(&page)).into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+    }
+    response
 }
 
 pub(crate) fn render<T: Template>(t: &T) -> Response {
@@ -185,17 +191,22 @@ async fn login(
         || "unknown".to_owned(),
         |Extension(ConnectInfo(a))| a.ip().to_string(),
     );
-    let user_key = format!("user:{}", form.user);
-    let keys = [format!("ip:{ip}"), user_key.clone()];
-    if state.limiter.blocked(&keys) {
-        return login_page(
-            &state,
-            StatusCode::TOO_MANY_REQUESTS,
-            String::new(),
-            Some("too many failed logins: wait 15 minutes".into()),
-        );
+    let delay = match state.limiter.attempt(&ip, &form.user) {
+        auth::Gate::Go(delay) => delay,
+        auth::Gate::Refused => {
+            return login_page(
+                &state,
+                StatusCode::TOO_MANY_REQUESTS,
+                String::new(),
+                Some("too many failed logins from here: wait 15 minutes".into()),
+            )
+        }
+    };
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
     }
     let name = form.user.clone();
+    let user = form.user.clone();
     // An unknown user name and a wrong password cost the same and answer the same.
     let result = crate::with_authenticator(&state, move |auth| {
         Ok(auth.login(&form.user, &form.password, SESSION_LIFETIME)?)
@@ -203,7 +214,7 @@ async fn login(
     .await;
     match result {
         Ok(Some(session)) => {
-            state.limiter.succeeded(&user_key);
+            state.limiter.succeeded(&ip, &user);
             let next = if session.login.must_change_password {
                 crate::account::ACCOUNT
             } else {
@@ -221,15 +232,12 @@ async fn login(
             }
             response
         }
-        Ok(None) => {
-            state.limiter.failed(&keys);
-            login_page(
-                &state,
-                StatusCode::UNAUTHORIZED,
-                name,
-                Some("wrong user name or password".into()),
-            )
-        }
+        Ok(None) => login_page(
+            &state,
+            StatusCode::UNAUTHORIZED,
+            name,
+            Some("wrong user name or password".into()),
+        ),
         Err(e) => page_error(e),
     }
 }
