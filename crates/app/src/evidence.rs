@@ -95,6 +95,12 @@ impl App {
         note: Option<&str>,
     ) -> Result<String> {
         self.require(Action::WriteRecords)?;
+        if file_name.len() > MAX_FILE_NAME_BYTES {
+            return Err(AppError::Invalid(format!(
+                "the file name is {} bytes long; at most {MAX_FILE_NAME_BYTES} are accepted",
+                file_name.len()
+            )));
+        }
         let row = self
             .store
             .get(record_id)?
@@ -321,14 +327,16 @@ impl App {
         ]);
         std::fs::create_dir_all(dir)
             .map_err(|e| AppError::Invalid(format!("{}: {e}", dir.display())))?;
-        let file = dir.join(safe_file_name(&meta.file_name, id));
+        // `<id>--<name>` and `<id>.custody.json`: the evidence id (`ev-` and hex)
+        // keeps files of different evidence apart, and what follows it (`--` or
+        // `.`) keeps a file from ever taking its custody sheet's name.
+        let file = dir.join(export_file_name(&meta.file_name, id));
         let sheet_path = dir.join(format!("{id}.custody.json"));
-        let write = |path: &Path, bytes: &[u8]| {
-            std::fs::write(path, bytes)
-                .map_err(|e| AppError::Invalid(format!("{}: {e}", path.display())))
-        };
-        write(&file, &content)?;
-        write(&sheet_path, (sheet.to_text() + "\n").as_bytes())?;
+        write_new_private(&file, &content)?;
+        if let Err(e) = write_new_private(&sheet_path, (sheet.to_text() + "\n").as_bytes()) {
+            let _ = std::fs::remove_file(&file);
+            return Err(e);
+        }
         Ok((file, sheet_path))
     }
 }
@@ -429,16 +437,70 @@ impl App {
             vec![row.record_id.clone(), id.to_owned()],
             details,
         )?;
-        Ok((safe_file_name(&meta.file_name, id), content))
+        Ok((download_file_name(&meta.file_name, id), content))
     }
 }
 
 /// The file name as collected, without any directory part, or the id.
-fn safe_file_name(name: &str, id: &str) -> String {
+/// The name a browser is offered for a download: the original's last path
+/// component (the browser saves it where its user says), or the id.
+fn download_file_name(name: &str, id: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     if base.is_empty() || base == "." || base == ".." {
         id.to_owned()
     } else {
         base.to_owned()
     }
+}
+
+/// Longest original file name an evidence file may have (bytes): a file system
+/// allows 255.
+pub const MAX_FILE_NAME_BYTES: usize = 255;
+
+/// The exported file's name: `<evidence id>--<the original name>`, with only
+/// letters, digits, `.`, `_` and `-` kept (others become `_`), no leading dot, at
+/// most 100 characters of the original.
+fn export_file_name(name: &str, id: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(100)
+        .collect();
+    let cleaned = cleaned.trim_start_matches('.');
+    if cleaned.is_empty() {
+        format!("{id}--file")
+    } else {
+        format!("{id}--{cleaned}")
+    }
+}
+
+/// Writes a file that must not exist yet (no link is followed: `O_CREAT|O_EXCL`
+/// refuses a symbolic link at the name, even a dangling one), readable by its owner
+/// only: it holds survivors' evidence in plain text.
+fn write_new_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            AppError::Invalid(format!(
+                "{} already exists: export into an empty folder, or move it away (nothing was overwritten)",
+                path.display()
+            ))
+        } else {
+            AppError::Invalid(format!("{}: {e}", path.display()))
+        }
+    })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| AppError::Invalid(format!("{}: {e}", path.display())))
 }

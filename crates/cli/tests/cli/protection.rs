@@ -678,7 +678,7 @@ fn evidence_is_stored_as_collected_with_its_custody_and_tampering_is_found() {
             ],
         ));
         assert_eq!(
-            std::fs::read(export_dir.join("passport-scan.txt")).unwrap(),
+            std::fs::read(export_dir.join(format!("{sealed_id}--passport-scan.txt"))).unwrap(),
             b"Evidencesecret Plvq passport scan (fictional)"
         );
         let sheet: serde_json::Value = serde_json::from_str(
@@ -819,6 +819,10 @@ fn every_role_on(name: &str, dir: &Path, url: &str) {
         for (i, user) in ["adam", "ivy", "ana", "vic"].iter().enumerate() {
             let mut all = vec!["--as", user];
             all.extend_from_slice(args);
+            if args[..2] == ["evidence", "export"] {
+                // An export never overwrites: each user's goes into an empty folder.
+                let _ = std::fs::remove_dir_all(out_dir);
+            }
             let out = run(dir, &url, &all);
             if allowed[i] {
                 assert!(
@@ -884,5 +888,83 @@ fn every_role_on(name: &str, dir: &Path, url: &str) {
         for secret in SECRETS {
             assert!(!analyst.contains(secret), "analyst saw {secret} in {kind}");
         }
+    }
+}
+
+/// An evidence export never writes over what is there: not a file of the same name
+/// (`.bashrc`), not through a symbolic link, not its own custody sheet; its files
+/// are readable by their owner only.
+#[test]
+fn evidence_export_writes_only_new_private_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("z.db").display());
+    ok(run(dir.path(), &url, &["import", &fixture("worked.jsonl")]));
+    let add = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = ok(run(
+            dir.path(),
+            &url,
+            &["evidence", "add", path.to_str().unwrap(), "--for", "site-a"],
+        ));
+        stdout(&out).trim().to_owned()
+    };
+    let bashrc = add(".bashrc", b"echo evidence (fictional)");
+    let sheet_named = add("custody.json", b"{\"fake\": true}");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join(".bashrc"), b"the user's own").unwrap();
+    let export = |id: &str| {
+        run(
+            dir.path(),
+            &url,
+            &["evidence", "export", id, out.to_str().unwrap()],
+        )
+    };
+    ok(export(&bashrc));
+    assert_eq!(
+        std::fs::read(out.join(".bashrc")).unwrap(),
+        b"the user's own"
+    );
+    assert_eq!(
+        std::fs::read(out.join(format!("{bashrc}--bashrc"))).unwrap(),
+        b"echo evidence (fictional)"
+    );
+    ok(export(&sheet_named));
+    assert_eq!(
+        std::fs::read(out.join(format!("{sheet_named}--custody.json"))).unwrap(),
+        b"{\"fake\": true}"
+    );
+    let sheet = std::fs::read_to_string(out.join(format!("{sheet_named}.custody.json"))).unwrap();
+    assert!(sheet.contains("\"custody\""), "{sheet}");
+    // The same export again: refused, nothing overwritten.
+    let before = std::fs::read(out.join(format!("{bashrc}.custody.json"))).unwrap();
+    let err = stderr(&failed(export(&bashrc)));
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(
+        std::fs::read(out.join(format!("{bashrc}.custody.json"))).unwrap(),
+        before
+    );
+    // A symbolic link at the name is not followed.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let fresh = dir.path().join("fresh");
+        std::fs::create_dir(&fresh).unwrap();
+        let target = dir.path().join("victim.txt");
+        std::fs::write(&target, b"untouched").unwrap();
+        std::os::unix::fs::symlink(&target, fresh.join(format!("{bashrc}--bashrc"))).unwrap();
+        let err = stderr(&failed(run(
+            dir.path(),
+            &url,
+            &["evidence", "export", &bashrc, fresh.to_str().unwrap()],
+        )));
+        assert!(err.contains("already exists"), "{err}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"untouched");
+        let mode = std::fs::metadata(out.join(format!("{bashrc}--bashrc")))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 }
