@@ -300,7 +300,7 @@ fn import(ctx: &Invocation, file: &str, dry_run: bool) -> Result<ExitCode> {
             stopped_early,
         })) => {
             for error in &errors {
-                eprintln!("error: {source}: {error}");
+                eprintln!("error: {source}: {}", crate::terminal::printable(&error.to_string()));
             }
             if stopped_early {
                 eprintln!("stopped after {} errors; there may be more", errors.len());

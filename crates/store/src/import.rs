@@ -489,6 +489,8 @@ const BATCH_LINES: usize = 2048;
 
 /// The reader thread: lines in, decoded records and their rows out, in order.
 /// Blank lines are skipped but still counted.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 fn parse_lines(
     input: &mut (dyn BufRead + Send),
     sealer: &dyn SealRestricted,
@@ -512,7 +514,14 @@ fn parse_lines(
         if buffer.last() == Some(&b'\n') {
             buffer.pop();
         }
-        if let Some(parsed) = parse_line(line, &buffer, sealer) {
+        // A UTF-8 byte order mark (spreadsheets and Windows editors write one) is
+        // not part of the first record.
+        let start = if line == 1 && buffer.starts_with(UTF8_BOM) {
+            UTF8_BOM.len()
+        } else {
+            0
+        };
+        if let Some(parsed) = parse_line(line, &buffer[start..], sealer) {
             batch.lines.push(parsed);
         }
         if batch.lines.len() >= BATCH_LINES {

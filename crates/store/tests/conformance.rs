@@ -993,3 +993,19 @@ fn the_references_migration_fills_in_what_older_databases_hold() {
         assert_eq!(tx.referrers("site-a").unwrap(), before, "{}", backend.name);
     }
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_not_part_of_the_first_record() {
+    for backend in backends() {
+        let mut store = backend.open();
+        let text = format!("\u{feff}{}", fixture("worked.jsonl"));
+        let summary = import_ok(store.as_mut(), &text);
+        assert!(summary.records() > 10, "{}", backend.name);
+        // Anywhere else it is what it always was: an error, with its line.
+        let errors = import_errors(
+            store.as_mut(),
+            "{\"kind\":\"source\",\"id\":\"s-bom\",\"title\":\"T (fictional)\",\"type\":\"media\"}\n\u{feff}{}\n",
+        );
+        assert_eq!(errors[0].line, 2, "{}: {errors:?}", backend.name);
+    }
+}

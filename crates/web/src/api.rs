@@ -300,8 +300,33 @@ async fn import(
     State(state): State<Shared>,
     Authed(actor): Authed,
     Query(params): Query<ImportParams>,
-    body: axum::body::Bytes,
+    body: axum::body::Body,
 ) -> Result<Response, ApiError> {
+    // Permission before memory: the role is checked before the body is read, and
+    // only MAX_UPLOADS bodies are read at once.
+    if !actor.may(Action::WriteRecords) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            format!("{} (role {}) may not write records", actor.name, actor.role),
+        ));
+    }
+    let Ok(_permit) = state.uploads.try_acquire() else {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "other imports are being received: try again in a few seconds",
+        ));
+    };
+    let body = axum::body::to_bytes(body, IMPORT_LIMIT)
+        .await
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "the body is larger than {} MiB: import a large file with `zonewatch import`",
+                    IMPORT_LIMIT >> 20
+                ),
+            )
+        })?;
     let dry_run = params.dry_run.unwrap_or(false);
     if body.iter().all(u8::is_ascii_whitespace) {
         // Most likely a client that forgot the body: say so rather than import nothing.

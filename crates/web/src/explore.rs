@@ -200,17 +200,40 @@ async fn evidence_download(
     }
 }
 
-/// The upload form: a record id, a file and an optional note, with the session's
-/// CSRF token. Every part is read before anything is checked or stored.
+/// The upload form: the session's CSRF token, a record id, a file and an optional
+/// note. Permission comes before memory: the role is checked before the body is
+/// read, and the CSRF token (the form's first field) before any byte of the file;
+/// at most [`crate::MAX_UPLOADS`] uploads are read at once, each into one buffer.
 async fn evidence_upload(
     State(state): State<Shared>,
     PageSession(session): PageSession,
     mut multipart: Multipart,
 ) -> Response {
-    let mut csrf = String::new();
+    if !session.actor.may(Action::WriteRecords) {
+        return page_error(ApiError::new(
+            StatusCode::FORBIDDEN,
+            format!(
+                "{} (role {}) may not add evidence",
+                session.actor.name, session.actor.role
+            ),
+        ));
+    }
+    let Ok(_permit) = state.uploads.try_acquire() else {
+        return page_error(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "other uploads are being received: try again in a few seconds",
+        ));
+    };
+    let forged = || {
+        page_error(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "the form did not come from this site (or the session changed): reload and try again",
+        ))
+    };
+    let mut csrf_ok = false;
     let mut record = String::new();
     let mut note = String::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
+    let mut file: Option<(String, axum::body::Bytes)> = None;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
@@ -223,6 +246,10 @@ async fn evidence_upload(
             }
         };
         let name = field.name().unwrap_or_default().to_owned();
+        if !csrf_ok && name != "csrf" {
+            // The form sends its token first; a body that does not is not read.
+            return forged();
+        }
         let file_name = field.file_name().map(str::to_owned);
         let bytes = match field.bytes().await {
             Ok(b) => b,
@@ -235,18 +262,20 @@ async fn evidence_upload(
         };
         let text = || String::from_utf8_lossy(&bytes).trim().to_owned();
         match name.as_str() {
-            "csrf" => csrf = text(),
+            "csrf" if !csrf_ok => {
+                if !session.csrf_matches(&text()) {
+                    return forged();
+                }
+                csrf_ok = true;
+            }
             "record" => record = text(),
             "note" => note = text(),
-            "file" => file = Some((file_name.unwrap_or_default(), bytes.to_vec())),
+            "file" => file = Some((file_name.unwrap_or_default(), bytes)),
             _ => {}
         }
     }
-    if !session.csrf_matches(&csrf) {
-        return page_error(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "the form did not come from this site (or the session changed): reload and try again",
-        ));
+    if !csrf_ok {
+        return forged();
     }
     let Some((file_name, content)) = file.filter(|(_, c)| !c.is_empty()) else {
         return page_error(ApiError::new(

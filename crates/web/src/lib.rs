@@ -67,7 +67,13 @@ pub struct State {
     auth_cache: authcache::AuthCache,
     limiter: LoginLimiter,
     connections: tokio::sync::Semaphore,
+    /// Evidence uploads and API imports being received: each may hold its body in
+    /// memory (up to 100 MiB and 256 MiB), so only this many at once.
+    uploads: tokio::sync::Semaphore,
 }
+
+/// Uploads (evidence, API imports) received at once; more are answered 503.
+pub const MAX_UPLOADS: usize = 2;
 
 pub type Shared = Arc<State>;
 
@@ -79,6 +85,7 @@ impl State {
             auth_cache: authcache::AuthCache::default(),
             limiter: LoginLimiter::default(),
             connections: tokio::sync::Semaphore::new(MAX_CONNECTIONS),
+            uploads: tokio::sync::Semaphore::new(MAX_UPLOADS),
         })
     }
 }

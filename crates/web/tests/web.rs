@@ -1918,3 +1918,84 @@ fn a_busy_database_answers_503_with_retry_after() {
     ));
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
 }
+
+/// A multipart body whose first part is the CSRF token and whose file then never
+/// ends: a handler that checked only after reading everything would never answer.
+fn endless_upload(session: &str, csrf: &str) -> Request<Body> {
+    use futures_util::StreamExt;
+    let boundary = "zwtestboundary";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n\r\n"
+    );
+    let chunks =
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(head.into_bytes()) })
+            .chain(slow_zeros());
+    Request::post("/evidence/new")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, session)
+        .body(Body::from_stream(chunks))
+        .expect("request")
+}
+
+/// 64 KiB of zeros every few milliseconds, forever: a client still sending.
+fn slow_zeros() -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send {
+    futures_util::stream::unfold((), |()| async {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        Some((Ok(vec![0u8; 1 << 16]), ()))
+    })
+}
+
+/// Permission before memory: a viewer's upload, or one whose CSRF token is wrong,
+/// is refused before its file is read (the file here never ends), and so is a
+/// viewer's API import.
+#[test]
+fn uploads_are_refused_before_their_body_is_read() {
+    each_backend(|env| async move {
+        let (_, viewer) = login(&env, "u-viewer", PASSWORD).await;
+        let (_, investigator) = login(&env, "u-investigator", PASSWORD).await;
+        let within = |request: Request<Body>| {
+            let app = env.app.clone();
+            async move {
+                let response =
+                    tokio::time::timeout(std::time::Duration::from_secs(20), app.oneshot(request))
+                        .await
+                        .expect("answered before the body ended")
+                        .expect("infallible");
+                response.status()
+            }
+        };
+        // The viewer's own, valid token (from the logout form of any page).
+        let csrf = hidden_csrf(&page(&env, &viewer, "/").await.text);
+        assert_eq!(
+            within(endless_upload(&viewer, &csrf)).await,
+            StatusCode::FORBIDDEN,
+            "{}: a viewer",
+            env.name
+        );
+        assert_eq!(
+            within(endless_upload(&investigator, "a forged token")).await,
+            StatusCode::FORBIDDEN,
+            "{}: a forged token",
+            env.name
+        );
+        let import = {
+            Request::post("/api/v1/import")
+                .header(
+                    header::AUTHORIZATION,
+                    format!("Bearer {}", env.token(Role::Viewer)),
+                )
+                .body(Body::from_stream(slow_zeros()))
+                .expect("request")
+        };
+        assert_eq!(
+            within(import).await,
+            StatusCode::FORBIDDEN,
+            "{}: import",
+            env.name
+        );
+    });
+}

@@ -346,3 +346,41 @@ fn markdown_and_html_reports_are_written() {
     assert!(!html.contains("<script"), "no scripts");
     assert!(!html.contains("Mai"), "a public report lists no person");
 }
+
+/// Record text may hold terminal escape sequences (a name that clears the screen or
+/// retitles the window): what the CLI prints shows them escaped.
+#[test]
+fn terminal_escapes_in_record_text_are_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("esc.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"kind":"site","id":"s-esc","name":"Tower \u001b[2J\u001b]0;owned\u0007 (fictional)","category":"scam_compound","country":"KH"}"#,
+            "\n",
+            r#"{"kind":"site_status","id":"o-esc","site":"s-esc","date":"2024","status":"operating","basis":"media","note":"seen \u001b[31mred\u001b[0m"}"#,
+            "\n",
+            r#"{"kind":"person","id":"p-esc","alias":"Esc \u001b[1mbold (fictional)","roles":["survivor"]}"#,
+            "\n",
+            r#"{"kind":"testimony","id":"t-esc","person":"p-esc","date":"2024","consent":"internal_only","findings":[{"code":"ilo.deception"}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    ok(zonewatch(dir.path(), &["import", file.to_str().unwrap()]));
+    for args in [&["timeline", "s-esc"][..], &["assess"]] {
+        let out = stdout(&ok(zonewatch(dir.path(), args)));
+        assert!(!out.contains('\u{1b}'), "{args:?}: raw escape in {out:?}");
+        assert!(!out.contains('\u{7}'), "{args:?}");
+    }
+    let timeline = stdout(&ok(zonewatch(dir.path(), &["timeline", "s-esc"])));
+    assert!(timeline.contains("\\u{1b}[2J"), "{timeline}");
+    // An import error that quotes the bad line's text escapes it too.
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"kind\":\"si\\u001b[2Jte\",\"id\":\"x\"}\n").unwrap();
+    let err = stderr(&failed(zonewatch(
+        dir.path(),
+        &["import", bad.to_str().unwrap()],
+    )));
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
