@@ -25,33 +25,14 @@ impl PartialEq for TargetField {
 }
 
 /// `"10.62, 103.51"`: both coordinates in one cell (sites).
-pub(crate) static LAT_LON: Field = Field {
-    path: "lat_lon",
-    ty: FieldType::Text,
-    secret: false,
-};
+pub(crate) static LAT_LON: Field = Field::new("lat_lon", "lat_lon", FieldType::Text);
 /// One custody entry per row, from up to three columns (persons).
-pub(crate) static CUSTODY_SITE: Field = Field {
-    path: "custody.site",
-    ty: FieldType::Id,
-    secret: false,
-};
-pub(crate) static CUSTODY_FROM: Field = Field {
-    path: "custody.from",
-    ty: FieldType::Date,
-    secret: false,
-};
-pub(crate) static CUSTODY_TO: Field = Field {
-    path: "custody.to",
-    ty: FieldType::Date,
-    secret: false,
-};
+pub(crate) static CUSTODY_SITE: Field = Field::new("custody.site", "custody.site", FieldType::Id);
+pub(crate) static CUSTODY_FROM: Field = Field::new("custody.from", "custody.from", FieldType::Date);
+pub(crate) static CUSTODY_TO: Field = Field::new("custody.to", "custody.to", FieldType::Date);
 /// A list of finding codes, each becoming `{"code": …}` (testimonies).
-pub(crate) static FINDINGS_CODE: Field = Field {
-    path: "findings.code",
-    ty: schema::FINDING_CODES,
-    secret: false,
-};
+pub(crate) static FINDINGS_CODE: Field =
+    Field::new("findings.code", "findings.code", schema::FINDING_CODES);
 
 /// The mapping-only targets of a kind.
 pub(crate) fn pseudo_targets(kind: Kind) -> &'static [&'static Field] {
@@ -167,7 +148,7 @@ const DATE_EXPECTED: &str = "a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` that exist
 /// A cell value as shown in an error: quoted and cut at 40 characters, or not at all
 /// for restricted fields.
 pub(crate) fn shown(field: &Field, value: &str) -> String {
-    if field.secret {
+    if field.secret() {
         return "a value (not shown: the field is restricted)".into();
     }
     let cut: String = value.chars().take(40).collect();

@@ -80,7 +80,7 @@ pub fn csv_columns(kind: Kind, options: CsvOptions) -> Vec<&'static str> {
 }
 
 fn export_fields(kind: Kind, options: CsvOptions) -> impl Iterator<Item = &'static Field> {
-    schema::columns(kind).filter(move |f| options.include_restricted || !f.secret)
+    schema::columns(kind).filter(move |f| options.include_restricted || !f.secret())
 }
 
 /// Writes the records (all of `kind`) as CSV with a header row, and returns the

@@ -5,6 +5,7 @@ pub mod country;
 pub mod date;
 pub mod decode;
 pub mod encode;
+pub mod fields;
 pub mod json;
 pub mod record;
 pub mod restricted;

@@ -17,11 +17,7 @@ use axum::routing::get;
 use axum::Router;
 use zonewatch_app::records::WriteError;
 use zonewatch_app::Action;
-use zonewatch_model::vocab::{
-    Consent, ExitMode, FormerUse, Gender, IncidentType, InterventionType, ObservationBasis,
-    OrganizationType, Platform, RecruitmentChannel, Sensitivity, SiteCategory, SiteStatusValue,
-    SourceType,
-};
+use zonewatch_model::fields::{fields, FieldType};
 use zonewatch_model::{Json, Kind};
 
 use crate::pages::{page_error, render, PageSession};
@@ -53,240 +49,51 @@ enum Input {
 
 struct Spec {
     name: &'static str,
-    label: &'static str,
+    label: String,
     input: Input,
     required: bool,
 }
 
-const fn f(name: &'static str, label: &'static str, input: Input, required: bool) -> Spec {
-    Spec {
-        name,
-        label,
-        input,
-        required,
-    }
-}
-
+/// A kind's form, generated from the field table (`zonewatch_model::fields`): one
+/// input per field, in FORMAT.md order, labelled as the table says.
 fn spec(kind: Kind) -> Vec<Spec> {
-    use Input::*;
-    let sensitivity = Choice(|| Sensitivity::ALL.iter().map(|v| v.as_str()).collect());
-    match kind {
-        Kind::Site => vec![
-            f("id", "Id", Text, true),
-            f("name", "Name", Text, true),
-            f(
-                "category",
-                "Category",
-                Choice(|| SiteCategory::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f("country", "Country (ISO alpha-2)", Text, true),
-            f("admin1", "Province / state", Text, false),
-            f("admin2", "District / city", Text, false),
-            f("lat", "Latitude", Number, false),
-            f("lon", "Longitude", Number, false),
-            f(
-                "former_use",
-                "Former use",
-                Choice(|| FormerUse::ALL.iter().map(|v| v.as_str()).collect()),
-                false,
-            ),
-            f("aliases", "Aliases (comma-separated)", List, false),
-            f("operators", "Operators (organization ids)", List, false),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-        Kind::SiteStatus => vec![
-            f("id", "Id", Text, true),
-            f("site", "Site id", Text, true),
-            f("date", "Date (YYYY, YYYY-MM or YYYY-MM-DD)", Date, true),
-            f(
-                "status",
-                "Status",
-                Choice(|| SiteStatusValue::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f(
-                "basis",
-                "Basis",
-                Choice(|| ObservationBasis::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f("relocated_to", "Relocated to (site id)", Text, false),
-            f("note", "Note", Text, false),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-        Kind::Intervention => vec![
-            f("id", "Id", Text, true),
-            f("site", "Site id", Text, true),
-            f("date", "Date (YYYY, YYYY-MM or YYYY-MM-DD)", Date, true),
-            f(
-                "type",
-                "Type",
-                Choice(|| InterventionType::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f("agencies", "Agencies (organization ids)", List, false),
-            f("persons_removed", "Persons removed", Integer, false),
-            f("persons_arrested", "Persons arrested", Integer, false),
-            f("note", "Note", Text, false),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-        Kind::Source => vec![
-            f("id", "Id", Text, true),
-            f("title", "Title", Text, true),
-            f(
-                "type",
-                "Type",
-                Choice(|| SourceType::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f("url", "URL", Text, false),
-            f("date", "Date", Date, false),
-            f("publisher", "Publisher", Text, false),
-            f("sha256", "SHA-256 of an archived copy", Text, false),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-        Kind::Organization => vec![
-            f("id", "Id", Text, true),
-            f("name", "Name", Text, true),
-            f(
-                "type",
-                "Type",
-                Choice(|| OrganizationType::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f("aliases", "Aliases (comma-separated)", List, false),
-            f("country", "Country (ISO alpha-2)", Text, false),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-        Kind::Incident => vec![
-            f("id", "Id", Text, true),
-            f(
-                "type",
-                "Type",
-                Choice(|| IncidentType::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f("date", "Date", Date, false),
-            f("site", "Site id", Text, false),
-            f("victims", "Victims (person ids)", List, false),
-            f(
-                "perpetrators",
-                "Perpetrators (person or organization ids)",
-                List,
-                false,
-            ),
-            f("testimony", "Testimony id", Text, false),
-            f("description", "Description", Text, false),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-        Kind::Ad => vec![
-            f("id", "Id", Text, true),
-            f(
-                "platform",
-                "Platform",
-                Choice(|| Platform::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f("text", "Text", Text, true),
-            f("url", "URL", Text, false),
-            f("posted", "Posted (date)", Date, false),
-            f("language", "Language (BCP 47)", Text, false),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-        Kind::Person => vec![
-            f("id", "Id", Text, true),
-            f("alias", "Alias (a pseudonym, never a legal name)", Text, true),
-            f(
-                "roles",
-                "Roles (comma-separated: survivor, victim, witness, perpetrator, recruiter)",
-                List,
-                true,
-            ),
-            f("nationality", "Nationality (ISO alpha-2)", Text, false),
-            f(
-                "gender",
-                "Gender",
-                Choice(|| Gender::ALL.iter().map(|v| v.as_str()).collect()),
-                false,
-            ),
-            f("age_at_entry", "Age when recruited or first held", Integer, false),
-            f(
-                "recruitment.channel",
-                "Recruited through",
-                Choice(|| RecruitmentChannel::ALL.iter().map(|v| v.as_str()).collect()),
-                false,
-            ),
-            f("recruitment.promised_job", "Promised job", Text, false),
-            f(
-                "recruitment.promised_salary_usd",
-                "Promised salary (USD per month)",
-                Number,
-                false,
-            ),
-            f("recruitment.date", "Recruited on (date)", Date, false),
-            f("recruitment.ad", "Recruitment ad (ad id)", Text, false),
-            f(
-                "custody",
-                "Held at: one stay per line, `site id; from; to` (dates may be left out)",
-                Rows(&["site", "from", "to"]),
-                false,
-            ),
-            f(
-                "exit",
-                "Exit",
-                Choice(|| ExitMode::ALL.iter().map(|v| v.as_str()).collect()),
-                false,
-            ),
-            f("pii.legal_name", "Legal name (restricted)", Text, false),
-            f("pii.date_of_birth", "Date of birth (restricted)", Date, false),
-            f("pii.contact", "Contact (restricted)", Text, false),
-            f(
-                "pii.document_numbers",
-                "Document numbers, comma-separated (restricted)",
-                List,
-                false,
-            ),
-            f("pii.address", "Address (restricted)", Text, false),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-        Kind::Testimony => vec![
-            f("id", "Id", Text, true),
-            f("person", "Person id", Text, true),
-            f("date", "Date of the interview", Date, true),
-            f(
-                "consent",
-                "Consent",
-                Choice(|| Consent::ALL.iter().map(|v| v.as_str()).collect()),
-                true,
-            ),
-            f("language", "Language (BCP 47)", Text, false),
-            f("interviewer", "Interviewer", Text, false),
-            f("transcript", "Transcript (restricted)", LongText, false),
-            f(
-                "findings",
-                "Findings: one per line, `code; site id; date; note` (all but the code may be left empty)",
-                Rows(&["code", "site", "date", "note"]),
-                false,
-            ),
-            f("sources", "Sources (source ids)", List, false),
-            f("sensitivity", "Sensitivity", sensitivity, false),
-        ],
-    }
+    fields(kind)
+        .map(|def| {
+            let input = match def.ty {
+                FieldType::Text if def.multiline => Input::LongText,
+                FieldType::Text
+                | FieldType::Id
+                | FieldType::Country
+                | FieldType::Language
+                | FieldType::Sha256 => Input::Text,
+                FieldType::Date => Input::Date,
+                FieldType::Number => Input::Number,
+                FieldType::Count => Input::Integer,
+                FieldType::Vocab(values) => Input::Choice(values.0),
+                FieldType::TextList | FieldType::IdList | FieldType::VocabList(_) => Input::List,
+                FieldType::Objects => Input::Rows(def.members),
+            };
+            let mut label = def.label.to_owned();
+            if let Some(help) = def.help {
+                label.push_str(&format!(" ({help})"));
+            }
+            if def.secret() {
+                label.push_str(" (restricted)");
+            }
+            Spec {
+                name: def.path,
+                label,
+                input,
+                required: def.required,
+            }
+        })
+        .collect()
 }
 
 /// One field as the template shows it.
 pub struct FieldView {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     /// `text`, `number`, `select`, `textarea`.
     pub widget: &'static str,
     pub value: String,
@@ -329,7 +136,7 @@ fn views(
             };
             FieldView {
                 name: s.name,
-                label: s.label,
+                label: s.label.clone(),
                 widget,
                 value,
                 options,

@@ -679,3 +679,75 @@ fn set(target: &mut Value, key: &str, value: Value) {
         map.insert(key.to_owned(), value);
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::expect_used, clippy::panic)] // a test fails loudly
+mod field_table {
+    use super::*;
+    use zonewatch_model::fields::fields;
+
+    /// The schema of each kind describes exactly the field table's fields: the same
+    /// names (nested objects by dotted path), the same required ones, the same
+    /// vocabulary values. A field added to the table and not here fails this.
+    #[test]
+    fn record_schemas_follow_the_field_table() {
+        for kind in Kind::ALL {
+            let schema = record_schema(*kind);
+            let mut names: Vec<String> = Vec::new();
+            let mut values: Vec<(String, Vec<String>)> = Vec::new();
+            let props = schema["properties"].as_object().expect("properties");
+            for (name, prop) in props {
+                if name == "kind" {
+                    continue;
+                }
+                match prop["properties"].as_object() {
+                    Some(inner) if prop["type"] == "object" => {
+                        for (sub, p) in inner {
+                            names.push(format!("{name}.{sub}"));
+                            if let Some(e) = p["enum"].as_array() {
+                                values.push((format!("{name}.{sub}"), strings(e)));
+                            }
+                        }
+                    }
+                    _ => {
+                        names.push(name.clone());
+                        let e = prop["enum"].as_array().or(prop["items"]["enum"].as_array());
+                        if let Some(e) = e {
+                            values.push((name.clone(), strings(e)));
+                        }
+                    }
+                }
+            }
+            let mut table: Vec<String> = fields(*kind).map(|f| f.path.to_owned()).collect();
+            names.sort();
+            table.sort();
+            assert_eq!(names, table, "{kind}: properties");
+            let mut required: Vec<&str> = schema["required"]
+                .as_array()
+                .expect("required")
+                .iter()
+                .filter_map(|v| v.as_str())
+                .filter(|v| *v != "kind")
+                .collect();
+            let mut table_required: Vec<&str> = fields(*kind)
+                .filter(|f| f.required)
+                .map(|f| f.path)
+                .collect();
+            required.sort_unstable();
+            table_required.sort_unstable();
+            assert_eq!(required, table_required, "{kind}: required");
+            for (path, listed) in values {
+                let field = zonewatch_model::fields::field(*kind, &path).expect("in the table");
+                let table_values = field.ty.values().unwrap_or_default();
+                assert_eq!(listed, table_values, "{kind}: {path} values");
+            }
+        }
+    }
+
+    fn strings(values: &[Value]) -> Vec<String> {
+        values
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    }
+}
