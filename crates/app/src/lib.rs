@@ -295,7 +295,9 @@ impl App {
     }
 
     /// Creates the key ring under `passphrase`, or under a generated one (returned, to
-    /// be shown once). Does nothing when the database already has one.
+    /// be shown once). Does nothing when the database already has one. The key ring is
+    /// sealed as version 2 and records that no checkpoint was signed yet; [`App::close`]
+    /// signs the first.
     pub fn init(&mut self, passphrase: Option<&str>) -> Result<Initialised> {
         self.require(Action::Administer)?;
         if self.is_initialised()? {
@@ -329,12 +331,25 @@ impl App {
     }
 
     /// Unlocks the private keys. A wrong passphrase changes nothing.
+    ///
+    /// The key ring's public part is checked against what the passphrase opened: its
+    /// public keys must be the ones its private keys make, and its record of the last
+    /// checkpoint signed must carry a valid MAC. An alteration is reported as "the key
+    /// ring's public part was altered", not as a wrong passphrase (docs/SECURITY.md, "Key
+    /// file"). A key ring still in the version 1 format is stored again as version 2,
+    /// recording the highest checkpoint that verifies with its (then authenticated) key.
     pub fn unlock(&mut self, passphrase: &str) -> Result<()> {
         let sealed = self.sealed_keyring()?.ok_or(AppError::NotInitialised)?;
-        let keyring = sealed.unlock(passphrase).map_err(|e| match e {
-            zonewatch_crypto::KeyFileError::WrongPassphrase => AppError::WrongPassphrase,
-            other => AppError::Crypto(other.to_string()),
-        })?;
+        let (keyring, upgraded) = sealed.unlock_upgrading(passphrase).map_err(keyfile_error)?;
+        if let Some(upgraded) = upgraded {
+            let (checkpoints, _) = audit_trail(self.store.as_mut(), false)?;
+            let signed = highest_signed_checkpoint(&keyring, &checkpoints);
+            let json = upgraded
+                .with_signed_head(&keyring, &signed)
+                .and_then(|s| s.to_json())
+                .map_err(crypto_error)?;
+            self.store.set_keyring(&json)?;
+        }
         self.keyring = Some(Arc::new(keyring));
         Ok(())
     }
@@ -365,17 +380,64 @@ impl App {
     }
 
     /// Signs a checkpoint over the current head of the audit chain when the private
-    /// key is unlocked, so history up to here cannot be rewritten unseen. Called at
-    /// the end of every command that unlocked it.
+    /// key is unlocked, so history up to here cannot be rewritten unseen, and records
+    /// it in the key ring (its "audit mark", under a MAC only the unlocked key ring
+    /// makes), so that deleting checkpoints afterwards is caught too. Called at the end
+    /// of every command that unlocked it.
+    ///
+    /// It signs only a chain that verifies against the unlocked key ring, its
+    /// checkpoints and that record: signing over a rewritten history, or moving the
+    /// record onto it, would vouch for the rewrite. Such a chain is an error here, and
+    /// nothing is signed.
     pub fn close(mut self) -> Result<()> {
-        if let (Some(keyring), Some((seq, hash))) = (&self.keyring, self.store.audit_head()?) {
-            let checkpoint = sign_checkpoint(keyring, seq, &hash)
-                .map_err(|e| AppError::Crypto(e.to_string()))?;
+        let Some(keyring) = self.keyring.clone() else {
+            return Ok(());
+        };
+        let sealed = self.sealed_keyring()?.ok_or(AppError::NotInitialised)?;
+        let signed = sealed.signed_head(&keyring).map_err(crypto_error)?;
+        let (checkpoints, entries) = audit_trail(self.store.as_mut(), true)?;
+        let report = zonewatch_crypto::verify_chain_authenticated(
+            &keyring,
+            &entries,
+            &checkpoints,
+            None,
+            &signed,
+        )
+        .map_err(|e| {
+            AppError::Invalid(format!(
+                "no audit checkpoint was signed: {e}. Run `zonewatch audit verify` with the passphrase"
+            ))
+        })?;
+        let head = report.head;
+        if head.seq == 0 {
+            return Ok(());
+        }
+        if report.last_checkpoint_seq != Some(head.seq) {
+            let checkpoint =
+                sign_checkpoint(&keyring, head.seq, &head.hash).map_err(crypto_error)?;
             self.store.add_checkpoint(&CheckpointRow {
                 seq: checkpoint.seq,
                 head_hash: checkpoint.head_hash,
                 signature: checkpoint.signature,
             })?;
+        }
+        // The checkpoint is stored before the record names it, so the record never runs
+        // ahead of the checkpoints. The key ring is read again just before it is written
+        // and only its record changes, only forward: a passphrase change or a rotation
+        // another process stored meanwhile is kept, and one whose public keys differ from
+        // the unlocked key ring's is left alone. (A write between this read and the next
+        // statement could still be lost: the store has no compare-and-set for the key
+        // ring row.)
+        let current = self.sealed_keyring()?.ok_or(AppError::NotInitialised)?;
+        if current.public_keys() != keyring.public_keys() || current.version() < 2 {
+            return Ok(());
+        }
+        if current.signed_head(&keyring).map_err(crypto_error)?.seq < head.seq {
+            let json = current
+                .with_signed_head(&keyring, &head)
+                .and_then(|s| s.to_json())
+                .map_err(crypto_error)?;
+            self.store.set_keyring(&json)?;
         }
         Ok(())
     }
@@ -529,22 +591,24 @@ impl App {
         Ok(self.store.users()?)
     }
 
-    /// Changes the passphrase (the keys stay the same).
+    /// Changes the passphrase (the keys stay the same, and so does the key ring's
+    /// record of the last checkpoint signed).
     pub fn change_passphrase(&mut self, old: &str, new: &str) -> Result<()> {
         self.require(Action::Administer)?;
-        let sealed = self.sealed_keyring()?.ok_or(AppError::NotInitialised)?;
-        let params =
-            zonewatch_crypto::keyring_params().map_err(|e| AppError::Crypto(e.to_string()))?;
-        let changed = sealed
-            .change_passphrase(old, new, &params)
-            .map_err(|e| match e {
-                zonewatch_crypto::KeyFileError::WrongPassphrase => AppError::WrongPassphrase,
-                other => AppError::Crypto(other.to_string()),
-            })?;
-        let json = changed
-            .to_json()
-            .map_err(|e| AppError::Crypto(e.to_string()))?;
+        // Checks the public part, and upgrades a version 1 key ring, first.
         self.unlock(old)?;
+        let keyring = self
+            .keyring
+            .clone()
+            .ok_or(AppError::Locked("changing the passphrase"))?;
+        let sealed = self.sealed_keyring()?.ok_or(AppError::NotInitialised)?;
+        let signed = sealed.signed_head(&keyring).map_err(crypto_error)?;
+        let params = zonewatch_crypto::keyring_params().map_err(crypto_error)?;
+        let json = keyring
+            .seal_with_passphrase(new, &params)
+            .and_then(|s| s.with_signed_head(&keyring, &signed))
+            .and_then(|s| s.to_json())
+            .map_err(crypto_error)?;
         self.store.set_keyring(&json)?;
         self.audit("key-passphrase", Vec::new(), BTreeMap::new())
     }
@@ -558,6 +622,12 @@ impl App {
             .keyring
             .take()
             .ok_or(AppError::Locked("key rotation"))?;
+        // The signing key stays, so the record of the last checkpoint signed carries over.
+        let signed = self
+            .sealed_keyring()?
+            .ok_or(AppError::NotInitialised)?
+            .signed_head(&old)
+            .map_err(crypto_error)?;
         let opener = {
             let sessions = self.store.key_sessions()?;
             SessionOpener::new(&old, &sessions).map_err(AppError::Crypto)?
@@ -569,6 +639,7 @@ impl App {
             zonewatch_crypto::keyring_params().map_err(|e| AppError::Crypto(e.to_string()))?;
         let sealed = new
             .seal_with_passphrase(passphrase, &params)
+            .and_then(|s| s.with_signed_head(&new, &signed))
             .and_then(|s| s.to_json())
             .map_err(|e| AppError::Crypto(e.to_string()))?;
         let session = WriteSession::new().map_err(|e| AppError::Crypto(e.to_string()))?;
@@ -610,33 +681,40 @@ impl App {
 
     /// Checks the audit chain and its signed checkpoints; with `expected_head`, also
     /// that nothing after that head was cut off.
+    ///
+    /// Unlocked (unlock first when the passphrase is at hand), the checkpoints are
+    /// verified with the key ring's own verifying key, derived from its private key
+    /// (the stored one must match it: "the key ring's public part was altered"
+    /// otherwise), and the chain against the key ring's record of the last checkpoint
+    /// signed: checkpoints re-signed under a substituted key, deleted checkpoints and
+    /// entries cut off after that record are all refused. Locked, the verifying key is
+    /// the one stored in the database, which nothing authenticates: whoever can write
+    /// the database can rewrite the chain, store their own key and re-sign. The report
+    /// says which (`key_authenticated`); say it to the user.
     pub fn verify_audit(
         &mut self,
         expected_head: Option<&ChainHead>,
     ) -> Result<Result<ChainReport, String>> {
         self.require(Action::Audit)?;
         let sealed = self.sealed_keyring()?.ok_or(AppError::NotInitialised)?;
-        let key = sealed.public_keys().verifying;
-        let entries: Vec<AuditEntry> = self
-            .store
-            .audit_entries(None)?
-            .into_iter()
-            .map(to_entry)
-            .collect();
-        let checkpoints: Vec<Checkpoint> = self
-            .store
-            .checkpoints()?
-            .into_iter()
-            .map(|c| Checkpoint {
-                seq: c.seq,
-                head_hash: c.head_hash,
-                signature: c.signature,
-            })
-            .collect();
-        Ok(
-            verify_chain_with(&entries, &checkpoints, &key, expected_head)
-                .map_err(|e| e.to_string()),
+        let Some(keyring) = self.keyring.clone() else {
+            let key = sealed.public_keys().verifying;
+            let (checkpoints, entries) = audit_trail(self.store.as_mut(), true)?;
+            return Ok(
+                verify_chain_with(&entries, &checkpoints, &key, expected_head)
+                    .map_err(|e| e.to_string()),
+            );
+        };
+        let signed = sealed.signed_head(&keyring).map_err(crypto_error)?;
+        let (checkpoints, entries) = audit_trail(self.store.as_mut(), true)?;
+        Ok(zonewatch_crypto::verify_chain_authenticated(
+            &keyring,
+            &entries,
+            &checkpoints,
+            expected_head,
+            &signed,
         )
+        .map_err(|e| e.to_string()))
     }
 
     pub fn audit_head(&mut self) -> Result<ChainHead> {
@@ -783,4 +861,58 @@ impl ImportHooks for AuditedImport {
         );
         tx.append_audit(&entry)
     }
+}
+
+/// A key-file error as the app reports it: a wrong passphrase as such; anything else,
+/// "the key ring's public part was altered" among them, in its own words (none carries
+/// a secret).
+fn keyfile_error(e: zonewatch_crypto::KeyFileError) -> AppError {
+    match e {
+        zonewatch_crypto::KeyFileError::WrongPassphrase => AppError::WrongPassphrase,
+        other => AppError::Crypto(other.to_string()),
+    }
+}
+
+fn crypto_error(e: impl std::fmt::Display) -> AppError {
+    AppError::Crypto(e.to_string())
+}
+
+/// The checkpoints, then (with `entries`) the audit entries, read in that order: a
+/// checkpoint another process signs meanwhile then names an entry the chain read after
+/// it holds, never one past its end. (The key ring's record, read before both, never
+/// runs ahead of the checkpoints: `close` stores a checkpoint before recording it.)
+fn audit_trail(store: &mut dyn Store, entries: bool) -> Result<(Vec<Checkpoint>, Vec<AuditEntry>)> {
+    let checkpoints = store
+        .checkpoints()?
+        .into_iter()
+        .map(|c| Checkpoint {
+            seq: c.seq,
+            head_hash: c.head_hash,
+            signature: c.signature,
+        })
+        .collect();
+    let entries = if entries {
+        store
+            .audit_entries(None)?
+            .into_iter()
+            .map(to_entry)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok((checkpoints, entries))
+}
+
+/// The head of the highest checkpoint whose signature verifies with `keyring`: what a
+/// version 1 key ring, which kept no record, records when it is upgraded.
+fn highest_signed_checkpoint(keyring: &KeyRing, checkpoints: &[Checkpoint]) -> ChainHead {
+    let key = keyring.verifying_key();
+    checkpoints
+        .iter()
+        .filter(|c| zonewatch_crypto::verify_checkpoint(&key, c).is_ok())
+        .max_by_key(|c| c.seq)
+        .map_or_else(ChainHead::genesis, |c| ChainHead {
+            seq: c.seq,
+            hash: c.head_hash.clone(),
+        })
 }

@@ -300,7 +300,10 @@ fn import(ctx: &Invocation, file: &str, dry_run: bool) -> Result<ExitCode> {
             stopped_early,
         })) => {
             for error in &errors {
-                eprintln!("error: {source}: {}", crate::terminal::printable(&error.to_string()));
+                eprintln!(
+                    "error: {source}: {}",
+                    crate::terminal::printable(&error.to_string())
+                );
             }
             if stopped_early {
                 eprintln!("stopped after {} errors; there may be more", errors.len());
@@ -601,26 +604,76 @@ fn audit(ctx: &Invocation, command: AuditCommand) -> Result<ExitCode> {
                         "--head: {e}; expected SEQ:HASH as `zonewatch audit head` prints"
                     )
                 })?;
-            match app.verify_audit(expected.as_ref())? {
-                Ok(report) => {
-                    let signed = match report.last_checkpoint_seq {
-                        Some(seq) => format!(
-                            "signed checkpoints up to entry {seq} ({} verified)",
-                            report.checkpoints_verified
-                        ),
-                        None => "no signed checkpoint yet".to_owned(),
-                    };
-                    println!(
-                        "audit chain verified: {} entries, head {}; {signed}",
-                        report.entries, report.head
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(problem) => {
-                    eprintln!("audit chain BROKEN: {problem}");
-                    Ok(ExitCode::FAILURE)
+            app.require(Action::Audit)?;
+            // With the passphrase the key ring is unlocked, so the checkpoints are checked
+            // with its own verifying key and the chain against its record of the last
+            // checkpoint signed; without, only with the key stored in the database, which
+            // nothing authenticates, and the output says so.
+            if let Some(passphrase) =
+                passphrase(ctx, "zonewatch passphrase (Enter to verify without it): ")?
+                    .filter(|p| !p.is_empty())
+            {
+                match app.unlock(&passphrase) {
+                    Ok(()) => {}
+                    Err(AppError::WrongPassphrase) => {
+                        eprintln!("audit chain NOT verified: the passphrase does not open the key ring in the database. Either the passphrase is wrong, or the whole key ring was replaced by another one: the two cannot be told apart (an alteration of only its public part would be named as such, unless the key ring is still in the version 1 format). Nothing was checked or changed.");
+                        return Ok(ExitCode::FAILURE);
+                    }
+                    Err(e) => {
+                        eprintln!("audit chain NOT verified: {e}");
+                        return Ok(ExitCode::FAILURE);
+                    }
                 }
             }
+            let report = match app.verify_audit(expected.as_ref()) {
+                Ok(Ok(report)) => report,
+                Ok(Err(problem)) => {
+                    eprintln!("audit chain BROKEN: {problem}");
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(e) => {
+                    eprintln!("audit chain NOT verified: {e}");
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let signed = match report.last_checkpoint_seq {
+                Some(seq) => format!(
+                    "signed checkpoints up to entry {seq} ({} verified)",
+                    report.checkpoints_verified
+                ),
+                None => "no signed checkpoint yet".to_owned(),
+            };
+            println!(
+                "audit chain verified: {} entries, head {}; {signed}",
+                report.entries, report.head
+            );
+            match (&report.signed_head, report.key_authenticated) {
+                (Some(mark), true) if mark.seq > 0 => println!(
+                    "verifying key authenticated by the passphrase; the key ring records a checkpoint signed over entry {}, and the chain and its checkpoints reach it",
+                    mark.seq
+                ),
+                (_, true) => println!(
+                    "verifying key authenticated by the passphrase; the key ring records no checkpoint signed yet"
+                ),
+                (_, false) => {
+                    let head = match &expected {
+                        Some(h) => format!(
+                            " (the --head given still covers the chain up to entry {})",
+                            h.seq
+                        ),
+                        None => String::new(),
+                    };
+                    println!(
+                        "NOT checked, for want of the passphrase: the verifying key was read from the database and is not authenticated, so whoever can write the database could have rewritten the chain, stored their own key and re-signed the checkpoints; and the key ring's record of the last checkpoint signed was not read, so deleted checkpoints and entries cut off the end go unseen{head}. Give the passphrase (ZONEWATCH_PASSPHRASE, --passphrase-file, or a terminal) to check both."
+                    );
+                }
+            }
+            if app.is_unlocked() {
+                // Signs a checkpoint over the head just verified, as every command that
+                // unlocked does.
+                app.close()?;
+            }
+            Ok(ExitCode::SUCCESS)
         }
         AuditCommand::Head => {
             println!("{}", app.audit_head()?);

@@ -25,9 +25,15 @@
 //! `("zonewatch-audit-checkpoint-v1", seq as 8 bytes, the 32 raw bytes of the head hash)`.
 //! Someone who can write the database but does not have the passphrase can append entries
 //! (every writer must), and can even recompute the whole chain after an edit, but cannot make
-//! a checkpoint: a rewritten history no longer matches the signed head. Checkpoints live in
-//! the same database, so they can be deleted; a head recorded elsewhere (`audit head`, then
-//! `audit verify --head`) catches that, and entries cut off the end.
+//! a checkpoint: a rewritten history no longer matches the signed head — as long as the
+//! verifying key is authentic. The key stored in the database's key ring is not, until the
+//! passphrase unlocks the private key it must match ([`crate::SealedKeyRing::unlock`]):
+//! [`verify_chain_authenticated`] uses the unlocked key ring's own key, [`verify_chain_with`]
+//! whatever key it is given. Checkpoints live in the same database, so they can be deleted;
+//! the key ring records (under a MAC only the unlocked key ring makes) the last checkpoint
+//! signed, which [`verify_chain_authenticated`] checks, and a head recorded elsewhere
+//! (`audit head`, then `audit verify --head`) catches what happened after it, or an old key
+//! ring put back.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -267,9 +273,12 @@ pub enum ChainErrorKind {
     CheckpointMismatch,
     /// The chain no longer matches the expected head recorded elsewhere.
     HeadMismatch,
-    /// A signed checkpoint or the expected head names an entry past the end: entries were cut
-    /// off the end.
+    /// A signed checkpoint, the expected head or the key ring's record of the last checkpoint
+    /// signed names an entry past the end: entries were cut off the end.
     Truncated,
+    /// The key ring records a checkpoint signed over an entry that no checkpoint left in the
+    /// database reaches: checkpoints were deleted.
+    CheckpointsMissing,
 }
 
 /// The first place where the chain does not check out. Every entry before `first_bad_seq`
@@ -302,6 +311,14 @@ pub struct ChainReport {
     /// The latest such checkpoint. Entries after it are protected only by the chain itself
     /// (and by an expected head, if one was given).
     pub last_checkpoint_seq: Option<u64>,
+    /// True only from [`verify_chain_authenticated`]: the verifying key was derived from the
+    /// unlocked private key. A key read from the database ([`verify_chain_with`]) is whatever
+    /// the last writer put there: someone who rewrote the chain could have put their own and
+    /// re-signed every checkpoint.
+    pub key_authenticated: bool,
+    /// The key ring's record of the last checkpoint signed, when it was checked (only by
+    /// [`verify_chain_authenticated`]).
+    pub signed_head: Option<ChainHead>,
 }
 
 fn error(first: u64, last: u64, kind: ChainErrorKind, reason: String) -> ChainError {
@@ -384,19 +401,32 @@ fn structural(entries: &[AuditEntry]) -> (usize, Option<ChainError>) {
 /// # Errors
 /// The first entry that does not check out.
 pub fn verify_chain(entries: &[AuditEntry]) -> Result<ChainReport, ChainError> {
-    verify(entries, &[], None, None)
+    verify(entries, &[], None, None, None)
+}
+
+/// Where an anchor comes from: it decides how a cut end is told.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Checkpoint,
+    ExpectedHead,
+    SignedHead,
 }
 
 struct Anchor<'a> {
     seq: u64,
     hash: &'a str,
     kind: ChainErrorKind,
+    source: Source,
     what: String,
 }
 
 /// Verifies the chain, the signature of every checkpoint with `key`, that the chain matches
 /// every checkpoint, and, when given, that it matches `expected_head` (a head recorded
 /// elsewhere earlier; the chain may have grown since).
+///
+/// `key` is taken on trust, and a key read from the database without the passphrase is not
+/// authenticated: whoever rewrote the chain may have replaced it and re-signed the
+/// checkpoints. With the key ring unlocked, use [`verify_chain_authenticated`].
 ///
 /// When several problems exist, the one reported is the earliest entry at which something is
 /// provably wrong (an anchor that no longer matches proves a break at or before it; a chain
@@ -410,7 +440,41 @@ pub fn verify_chain_with(
     key: &VerifyingKey,
     expected_head: Option<&ChainHead>,
 ) -> Result<ChainReport, ChainError> {
-    verify(entries, checkpoints, Some(key), expected_head)
+    verify(entries, checkpoints, Some(key), expected_head, None)
+}
+
+/// Verifies as [`verify_chain_with`], with two things only the unlocked key ring gives:
+///
+/// - the verifying key is `keyring`'s own, derived from its private signing key, not one read
+///   from the database, so checkpoints signed with a substituted key fail
+///   ([`ChainErrorKind::CheckpointSignature`]);
+/// - `signed_head`, the key ring's record of the last checkpoint signed
+///   ([`crate::SealedKeyRing::signed_head`], authenticated with `keyring`), is an anchor: the
+///   chain must still hold that entry with that hash ([`ChainErrorKind::CheckpointMismatch`],
+///   or [`ChainErrorKind::Truncated`] when entries were cut off after it), and a checkpoint at
+///   or after it must be left ([`ChainErrorKind::CheckpointsMissing`]). So deleting every
+///   checkpoint and recomputing the chain is caught.
+///
+/// # Errors
+/// See [`ChainError`] and [`ChainErrorKind`].
+pub fn verify_chain_authenticated(
+    keyring: &KeyRing,
+    entries: &[AuditEntry],
+    checkpoints: &[Checkpoint],
+    expected_head: Option<&ChainHead>,
+    signed_head: &ChainHead,
+) -> Result<ChainReport, ChainError> {
+    let key = keyring.verifying_key();
+    let mut report = verify(
+        entries,
+        checkpoints,
+        Some(&key),
+        expected_head,
+        Some(signed_head),
+    )?;
+    report.key_authenticated = true;
+    report.signed_head = Some(signed_head.clone());
+    Ok(report)
 }
 
 fn verify(
@@ -418,19 +482,23 @@ fn verify(
     checkpoints: &[Checkpoint],
     key: Option<&VerifyingKey>,
     expected_head: Option<&ChainHead>,
+    signed_head: Option<&ChainHead>,
 ) -> Result<ChainReport, ChainError> {
     let n = entries.len() as u64;
     let (valid, structural_error) = structural(entries);
     let mut candidates: Vec<ChainError> = structural_error.into_iter().collect();
 
     let mut anchors = Vec::new();
+    let mut highest_signed: Option<u64> = None;
     for cp in checkpoints {
         let ok = key.is_some_and(|k| verify_checkpoint(k, cp).is_ok());
         if ok {
+            highest_signed = highest_signed.max(Some(cp.seq));
             anchors.push(Anchor {
                 seq: cp.seq,
                 hash: &cp.head_hash,
                 kind: ChainErrorKind::CheckpointMismatch,
+                source: Source::Checkpoint,
                 what: format!("the checkpoint signed over entry {}", cp.seq),
             });
         } else {
@@ -450,9 +518,42 @@ fn verify(
             seq: h.seq,
             hash: &h.hash,
             kind: ChainErrorKind::HeadMismatch,
+            source: Source::ExpectedHead,
             what: format!("the expected head {h}"),
         });
     }
+    // Pushed after the anchors' own reports: at the same place, "rewritten" or "cut off"
+    // says more than "checkpoints deleted".
+    let mut checkpoints_missing = None;
+    // The genesis mark (nothing signed yet) anchors nothing.
+    if let Some(mark) = signed_head.filter(|m| m.seq > 0) {
+        anchors.push(Anchor {
+            seq: mark.seq,
+            hash: &mark.hash,
+            kind: ChainErrorKind::CheckpointMismatch,
+            source: Source::SignedHead,
+            what: format!(
+                "the key ring's record of the last checkpoint signed (over entry {})",
+                mark.seq
+            ),
+        });
+        if highest_signed.is_none_or(|h| h < mark.seq) {
+            let left = match highest_signed {
+                Some(h) => format!("the latest checkpoint left in the database is over entry {h}"),
+                None => "no signed checkpoint is left in the database".to_owned(),
+            };
+            checkpoints_missing = Some(error(
+                highest_signed.map_or(1, |h| h + 1),
+                mark.seq,
+                ChainErrorKind::CheckpointsMissing,
+                format!(
+                    "checkpoints were cut off after the last signed checkpoint: the key ring records a checkpoint signed over entry {}, but {left}",
+                    mark.seq
+                ),
+            ));
+        }
+    }
+    // Stable: at one sequence number a checkpoint comes before the key ring's record.
     anchors.sort_by_key(|a| a.seq);
 
     let mut last_good = 0u64;
@@ -460,18 +561,24 @@ fn verify(
     let mut last_checkpoint_seq = None;
     for a in &anchors {
         if a.seq > n {
-            candidates.push(error(
-                n + 1,
-                a.seq,
-                ChainErrorKind::Truncated,
+            let reason = if a.source == Source::SignedHead {
+                format!(
+                    "{} entries were cut off after the last signed checkpoint: the key ring records a checkpoint signed over entry {}, but the chain ends at entry {n} (entries {} to {} are missing)",
+                    a.seq - n,
+                    a.seq,
+                    n + 1,
+                    a.seq
+                )
+            } else {
                 format!(
                     "{} names entry {}, but the chain ends at entry {n}: entries {} to {} were cut off",
                     a.what,
                     a.seq,
                     n + 1,
                     a.seq
-                ),
-            ));
+                )
+            };
+            candidates.push(error(n + 1, a.seq, ChainErrorKind::Truncated, reason));
             break;
         }
         if a.seq > valid as u64 {
@@ -496,12 +603,13 @@ fn verify(
             break;
         }
         last_good = a.seq;
-        if a.kind == ChainErrorKind::CheckpointMismatch {
+        if a.source == Source::Checkpoint {
             checkpoints_verified += 1;
             last_checkpoint_seq = Some(a.seq);
         }
     }
 
+    candidates.extend(checkpoints_missing);
     if let Some(worst) = candidates.into_iter().min_by_key(|c| {
         (
             c.last_bad_seq,
@@ -517,6 +625,8 @@ fn verify(
             .map_or_else(ChainHead::genesis, AuditEntry::head),
         checkpoints_verified,
         last_checkpoint_seq,
+        key_authenticated: false,
+        signed_head: None,
     })
 }
 

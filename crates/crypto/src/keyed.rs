@@ -76,11 +76,17 @@ fn hmac32(key: &[u8; 32]) -> Hmac<Sha256> {
 /// `T(1) = HMAC(PRK, info || 0x01)`, which is all of HKDF-Expand for L = 32 (equal to
 /// `Hkdf::expand`, checked in the tests) and cannot fail.
 fn derive(salt: &str, ikm: &[u8], purpose: HashPurpose) -> HashKey {
+    derive_labelled(salt, ikm, purpose.label())
+}
+
+/// [`derive`] with any `info` label, for keys this crate uses internally (the key ring's
+/// audit mark) and that must never equal a [`HashPurpose`] key: give them their own salt.
+pub(crate) fn derive_labelled(salt: &str, ikm: &[u8], info: &str) -> HashKey {
     let (prk, _) = Hkdf::<Sha256>::extract(Some(salt.as_bytes()), ikm);
     let mut prk32 = Zeroizing::new([0u8; 32]);
     prk32.copy_from_slice(&prk);
     let mut mac = hmac32(&prk32);
-    mac.update(purpose.label().as_bytes());
+    mac.update(info.as_bytes());
     mac.update(&[1]);
     let mut okm = Zeroizing::new([0u8; 32]);
     okm.copy_from_slice(&mac.finalize().into_bytes());

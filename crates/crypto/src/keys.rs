@@ -286,6 +286,12 @@ impl KeyRing {
         &self.hash_secret
     }
 
+    /// The Ed25519 seed: the input of the key that authenticates the key ring's record of
+    /// the last signed checkpoint (`keyfile.rs`, HKDF with its own salt and label).
+    pub(crate) fn signing_seed(&self) -> &[u8; 32] {
+        self.signing.as_bytes()
+    }
+
     /// The secrets, serialised for sealing under the passphrase.
     pub(crate) fn secret_bytes(&self) -> Zeroizing<[u8; SECRET_LEN]> {
         let mut out = Zeroizing::new([0u8; SECRET_LEN]);

@@ -21,7 +21,13 @@
 //!   **tokens**: [`new_api_token`] (print the token once, store the digest),
 //!   [`verify_api_token`] or look up [`token_sha256_hex`].
 //! - **audit**: [`AuditEntry::new`] after the current [`ChainHead`]; when unlocked,
-//!   [`sign_checkpoint`] over the head; [`verify_chain_with`] for `audit verify [--head]`.
+//!   [`sign_checkpoint`] over the head, then record it in the key file with
+//!   [`SealedKeyRing::with_signed_head`]; for `audit verify [--head]`,
+//!   [`verify_chain_authenticated`] with the unlocked key ring and
+//!   [`SealedKeyRing::signed_head`], or, without the passphrase, [`verify_chain_with`] and the
+//!   stored verifying key, which is then not authenticated.
+//! - **old key files**: [`SealedKeyRing::unlock_upgrading`] returns a version 1 file sealed
+//!   as version 2; store it in place of the old one.
 //! - **evidence and contacts**: [`KeyRing::hash_key`] (secret, needs the passphrase) or
 //!   [`PublicKeys::public_hash_key`] (not secret), then [`HashKey::keyed_hash`];
 //!   [`sha256_hex_reader`] for the file's SHA-256 at ingest.
@@ -55,8 +61,8 @@ pub use argon::{
 };
 pub use audit::{
     entry_hash, is_rfc3339_utc, rfc3339_utc, rfc3339_utc_now, sign_checkpoint, verify_chain,
-    verify_chain_with, verify_checkpoint, AuditEntry, AuditFormatError, ChainError, ChainErrorKind,
-    ChainHead, ChainReport, Checkpoint, CheckpointError, GENESIS_HASH,
+    verify_chain_authenticated, verify_chain_with, verify_checkpoint, AuditEntry, AuditFormatError,
+    ChainError, ChainErrorKind, ChainHead, ChainReport, Checkpoint, CheckpointError, GENESIS_HASH,
 };
 pub use field::{
     is_sealed, open, rewrap, seal, sealed_key_id, FieldError, SEALED_OVERHEAD, SEALED_VERSION,

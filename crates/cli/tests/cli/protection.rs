@@ -545,7 +545,21 @@ fn a_recomputed_chain_fails_the_signatures_and_a_cut_end_fails_the_head() {
             &url,
             "DELETE FROM audit_log WHERE seq = 4; DELETE FROM audit_checkpoints WHERE seq = 4",
         );
-        ok(run(dir.path(), &url, &["audit", "verify"]));
+        // Without the passphrase the chain alone holds; with it, the key ring's record of
+        // the last checkpoint signed (entry 4) catches the cut too.
+        ok(run_env(
+            dir.path(),
+            &url,
+            &["audit", "verify"],
+            &[("ZONEWATCH_PASSPHRASE", "")],
+            None,
+        ));
+        let out = failed(run(dir.path(), &url, &["audit", "verify"]));
+        assert!(
+            stderr(&out).contains("1 entries were cut off after the last signed checkpoint"),
+            "{name}: {}",
+            stderr(&out)
+        );
         let out = failed(run(dir.path(), &url, &["audit", "verify", "--head", &head]));
         assert!(stderr(&out).contains("BROKEN"), "{name}: {}", stderr(&out));
 
@@ -819,7 +833,7 @@ fn every_role_on(name: &str, dir: &Path, url: &str) {
         for (i, user) in ["adam", "ivy", "ana", "vic"].iter().enumerate() {
             let mut all = vec!["--as", user];
             all.extend_from_slice(args);
-            if args[..2] == ["evidence", "export"] {
+            if args.starts_with(&["evidence", "export"]) {
                 // An export never overwrites: each user's goes into an empty folder.
                 let _ = std::fs::remove_dir_all(out_dir);
             }
@@ -966,5 +980,476 @@ fn evidence_export_writes_only_new_private_files() {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+/// A string as an SQL literal (both backends).
+fn sql_text(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// The first column of the first row `sql` returns, as text.
+fn query_text(name: &str, dir: &Path, url: &str, sql: &str) -> String {
+    if name == "sqlite" {
+        let conn = rusqlite::Connection::open(dir.join("p.db")).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    } else {
+        let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+        client.query_one(sql, &[]).unwrap().get(0)
+    }
+}
+
+fn keyring_json(name: &str, dir: &Path, url: &str) -> serde_json::Value {
+    serde_json::from_str(&query_text(
+        name,
+        dir,
+        url,
+        "SELECT sealed FROM keyring WHERE id = 1",
+    ))
+    .unwrap()
+}
+
+fn set_keyring_sql(ring: &serde_json::Value) -> String {
+    format!(
+        "UPDATE keyring SET sealed = {} WHERE id = 1;",
+        sql_text(&ring.to_string())
+    )
+}
+
+/// Every checkpoint: (seq, head_hash, signature).
+fn checkpoint_rows(name: &str, dir: &Path, url: &str) -> Vec<(i64, String, String)> {
+    let query = "SELECT seq, head_hash, signature FROM audit_checkpoints ORDER BY seq";
+    if name == "sqlite" {
+        let conn = rusqlite::Connection::open(dir.join("p.db")).unwrap();
+        let mut stmt = conn.prepare(query).unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    } else {
+        let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+        client
+            .query(query, &[])
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect()
+    }
+}
+
+/// SQL that replaces the whole audit log with `entries`.
+fn replace_audit_log_sql(entries: &[zonewatch_app::testing::AuditEntry]) -> String {
+    let mut sql = String::from("DELETE FROM audit_log;");
+    for e in entries {
+        sql.push_str(&format!(
+            "INSERT INTO audit_log (seq, time, actor, action, records, details, prev_hash, hash) VALUES ({}, {}, {}, {}, {}, {}, {}, {});",
+            e.seq,
+            sql_text(&e.time),
+            sql_text(&e.actor),
+            sql_text(&e.action),
+            sql_text(&serde_json::to_string(&e.records).unwrap()),
+            sql_text(&serde_json::to_string(&e.details).unwrap()),
+            sql_text(&e.prev_hash),
+            sql_text(&e.hash),
+        ));
+    }
+    sql
+}
+
+/// Recomputes every hash and link from entry 1 on, as someone with write access but
+/// without the signing key does after an edit.
+fn recompute_chain(entries: &mut [zonewatch_app::testing::AuditEntry]) {
+    let mut prev = "0".repeat(64);
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.seq = i as u64 + 1;
+        e.prev_hash = prev;
+        e.hash = e.compute_hash();
+        prev = e.hash.clone();
+    }
+}
+
+const ATTACKER_PASSPHRASE: &str = "the attacker's own passphrase (fictional)";
+
+/// The attacker's own key ring, made by zonewatch on a database of theirs (in `lab`)
+/// whose audit log is `entries` beforehand, so that zonewatch also signs a checkpoint
+/// over them with it. Returns the attacker's audit log (`entries` and the `init` entry
+/// after them), checkpoints and key ring.
+fn attackers_database(
+    lab: &Path,
+    entries: &[zonewatch_app::testing::AuditEntry],
+) -> (
+    Vec<zonewatch_app::testing::AuditEntry>,
+    Vec<(i64, String, String)>,
+    serde_json::Value,
+) {
+    std::fs::create_dir_all(lab).unwrap();
+    let url = format!("sqlite://{}", lab.join("p.db").display());
+    let as_attacker = [("ZONEWATCH_PASSPHRASE", ATTACKER_PASSPHRASE)];
+    ok(run_env(lab, &url, &["init"], &as_attacker, None));
+    tamper(
+        "sqlite",
+        lab,
+        &url,
+        &format!(
+            "DELETE FROM keyring; DELETE FROM audit_checkpoints; {}",
+            replace_audit_log_sql(entries)
+        ),
+    );
+    ok(run_env(lab, &url, &["init"], &as_attacker, None));
+    let log = audit_rows("sqlite", lab, &url);
+    assert_eq!(log.len(), entries.len() + 1);
+    let checkpoints = checkpoint_rows("sqlite", lab, &url);
+    assert_eq!(
+        checkpoints.last().map(|c| c.0),
+        Some(log.len() as i64),
+        "the attacker's key signed over the rewritten head"
+    );
+    (log, checkpoints, keyring_json("sqlite", lab, &url))
+}
+
+/// Rewrites the victim's history with `forged`, signs checkpoints over it with the
+/// attacker's key and puts them in the victim's database, with the attacker's whole key
+/// ring (`whole_ring`) or only its verifying key in the victim's key ring row.
+fn forge(
+    name: &str,
+    dir: &Path,
+    url: &str,
+    forged: &[zonewatch_app::testing::AuditEntry],
+    whole_ring: bool,
+) {
+    let (log, checkpoints, theirs) = attackers_database(&dir.join("attacker"), forged);
+    let ring = if whole_ring {
+        theirs
+    } else {
+        let mut ours = keyring_json(name, dir, url);
+        ours["public_keys"]["verifying"] = theirs["public_keys"]["verifying"].clone();
+        ours
+    };
+    let mut sql = replace_audit_log_sql(&log);
+    sql.push_str("DELETE FROM audit_checkpoints;");
+    for (seq, head_hash, signature) in &checkpoints {
+        sql.push_str(&format!(
+            "INSERT INTO audit_checkpoints (seq, head_hash, signature) VALUES ({seq}, {}, {});",
+            sql_text(head_hash),
+            sql_text(signature)
+        ));
+    }
+    sql.push_str(&set_keyring_sql(&ring));
+    tamper(name, dir, url, &sql);
+}
+
+/// `audited`, then six restricted exports: ten entries, a checkpoint after each command.
+fn audited_longer(dir: &Path, url: &str) {
+    audited(dir, url);
+    for _ in 0..6 {
+        ok(run(dir, url, &["export"]));
+    }
+    assert_eq!(
+        stdout(&ok(run(dir, url, &["audit", "head"])))
+            .split(':')
+            .next(),
+        Some("10")
+    );
+}
+
+fn without_passphrase(dir: &Path, url: &str, args: &[&str]) -> Output {
+    run_env(dir, url, args, &[("ZONEWATCH_PASSPHRASE", "")], None)
+}
+
+#[test]
+fn a_forged_history_resigned_under_the_attackers_key_is_refused_with_the_passphrase() {
+    type Forgery = fn(&mut Vec<zonewatch_app::testing::AuditEntry>);
+    let forgeries: [(&str, Forgery); 2] = [
+        ("entry 2 edited", |entries| {
+            entries[1].actor = "someone-else".into();
+        }),
+        ("5 of 10 entries deleted", |entries| {
+            let mut i = 0;
+            entries.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+        }),
+    ];
+    for (what, edit) in forgeries {
+        for whole_ring in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            for (name, url, _db) in databases(dir.path()) {
+                let case = format!("{name}, {what}, whole ring {whole_ring}");
+                audited_longer(dir.path(), &url);
+                let mut entries = audit_rows(name, dir.path(), &url);
+                edit(&mut entries);
+                recompute_chain(&mut entries);
+                let _ = std::fs::remove_dir_all(dir.path().join("attacker"));
+                forge(name, dir.path(), &url, &entries, whole_ring);
+
+                // Without the passphrase the forgery verifies: the output says plainly
+                // what could not be checked, and the exit code is 0.
+                let out = ok(without_passphrase(dir.path(), &url, &["audit", "verify"]));
+                assert!(stdout(&out).contains("audit chain verified"), "{case}");
+                assert!(
+                    stdout(&out).contains("NOT checked")
+                        && stdout(&out).contains("not authenticated"),
+                    "{case}: {}",
+                    stdout(&out)
+                );
+
+                // With it: refused.
+                let out = failed(run(dir.path(), &url, &["audit", "verify"]));
+                assert!(!stdout(&out).contains("verified"), "{case}");
+                assert!(
+                    stderr(&out).contains("audit chain NOT verified"),
+                    "{case}: {}",
+                    stderr(&out)
+                );
+                if whole_ring {
+                    assert!(
+                        stderr(&out).contains("does not open the key ring"),
+                        "{case}: {}",
+                        stderr(&out)
+                    );
+                } else {
+                    assert!(
+                        stderr(&out).contains("the key ring's public part was altered")
+                            && stderr(&out).contains("verifying key"),
+                        "{case}: {}",
+                        stderr(&out)
+                    );
+                    // Every unlock says so too, not "the passphrase is wrong".
+                    let out = failed(run(dir.path(), &url, &["export"]));
+                    assert!(
+                        stderr(&out).contains("the key ring's public part was altered"),
+                        "{case}: {}",
+                        stderr(&out)
+                    );
+                    assert!(!stderr(&out).contains("passphrase is wrong"), "{case}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn deleting_every_checkpoint_and_recomputing_is_caught_by_the_key_rings_record() {
+    for variant in ["edited", "cut", "checkpoints only"] {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, url, _db) in databases(dir.path()) {
+            let case = format!("{name}, {variant}");
+            audited(dir.path(), &url);
+            let mut entries = audit_rows(name, dir.path(), &url);
+            let (sql, expected) = match variant {
+                "edited" => {
+                    entries[1].actor = "someone-else".into();
+                    recompute_chain(&mut entries);
+                    (
+                        replace_audit_log_sql(&entries),
+                        "the key ring's record of the last checkpoint signed (over entry 4)",
+                    )
+                }
+                "cut" => (
+                    "DELETE FROM audit_log WHERE seq >= 3;".to_owned(),
+                    "2 entries were cut off after the last signed checkpoint",
+                ),
+                _ => (
+                    String::new(),
+                    "checkpoints were cut off after the last signed checkpoint",
+                ),
+            };
+            tamper(
+                name,
+                dir.path(),
+                &url,
+                &format!("DELETE FROM audit_checkpoints; {sql}"),
+            );
+
+            // Without the passphrase nothing is left to catch it, and the output says what
+            // was not checked.
+            let out = ok(without_passphrase(dir.path(), &url, &["audit", "verify"]));
+            assert!(
+                stdout(&out).contains("no signed checkpoint yet"),
+                "{case}: {}",
+                stdout(&out)
+            );
+            assert!(
+                stdout(&out).contains("record of the last checkpoint signed was not read"),
+                "{case}: {}",
+                stdout(&out)
+            );
+
+            let out = failed(run(dir.path(), &url, &["audit", "verify"]));
+            assert!(
+                stderr(&out).contains("BROKEN") && stderr(&out).contains(expected),
+                "{case}: expected {expected}: {}",
+                stderr(&out)
+            );
+
+            // A command that unlocks does not sign over it (which would vouch for the
+            // rewrite), and the record stays where it was.
+            let out = failed(run(dir.path(), &url, &["export"]));
+            assert!(
+                stderr(&out).contains("no audit checkpoint was signed"),
+                "{case}: {}",
+                stderr(&out)
+            );
+            assert!(checkpoint_rows(name, dir.path(), &url).is_empty(), "{case}");
+            assert_eq!(
+                keyring_json(name, dir.path(), &url)["audit_mark"]["seq"],
+                4,
+                "{case}"
+            );
+            failed(run(dir.path(), &url, &["audit", "verify"]));
+        }
+    }
+}
+
+#[test]
+fn an_altered_public_part_of_the_key_ring_is_named_at_unlock_and_at_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        audited(dir.path(), &url);
+        let original = keyring_json(name, dir.path(), &url);
+        assert_eq!(original["version"], 2, "{name}");
+        assert_eq!(original["audit_mark"]["seq"], 4, "{name}: {original}");
+        let _ = std::fs::remove_dir_all(dir.path().join("attacker"));
+        let (_, _, theirs) = attackers_database(&dir.path().join("attacker"), &[]);
+        type Edit = fn(&mut serde_json::Value, &serde_json::Value);
+        let edits: [(&str, Edit); 5] = [
+            ("encryption key", |ring, theirs| {
+                ring["public_keys"]["encryption"] = theirs["public_keys"]["encryption"].clone();
+            }),
+            ("verifying key", |ring, theirs| {
+                ring["public_keys"]["verifying"] = theirs["public_keys"]["verifying"].clone();
+            }),
+            ("audit mark lowered", |ring, _| {
+                ring["audit_mark"]["seq"] = serde_json::json!(1);
+            }),
+            ("audit mark replaced by the attacker's", |ring, theirs| {
+                ring["audit_mark"] = theirs["audit_mark"].clone();
+            }),
+            ("audit mark removed", |ring, _| {
+                ring.as_object_mut().unwrap().remove("audit_mark");
+            }),
+        ];
+        for (what, edit) in edits {
+            let mut ring = original.clone();
+            edit(&mut ring, &theirs);
+            tamper(name, dir.path(), &url, &set_keyring_sql(&ring));
+            for args in [&["export"][..], &["audit", "verify"], &["key", "rotate"]] {
+                let out = failed(run(dir.path(), &url, args));
+                assert!(
+                    stderr(&out).contains("the key ring's public part was altered"),
+                    "{name}: {what}: {args:?}: {}",
+                    stderr(&out)
+                );
+                assert!(
+                    !stderr(&out).contains("passphrase is wrong"),
+                    "{name}: {what}: {args:?}"
+                );
+            }
+            // Without the passphrase the chain itself still verifies, and says what it
+            // could not check; a substituted verifying key alone (the checkpoints not
+            // re-signed) fails the genuine checkpoints.
+            let out = without_passphrase(dir.path(), &url, &["audit", "verify"]);
+            if what == "verifying key" {
+                let out = failed(out);
+                assert!(
+                    stderr(&out).contains("invalid signature"),
+                    "{name}: {what}: {}",
+                    stderr(&out)
+                );
+            } else {
+                let out = ok(out);
+                assert!(
+                    stdout(&out).contains("NOT checked"),
+                    "{name}: {what}: {}",
+                    stdout(&out)
+                );
+            }
+            assert_eq!(
+                keyring_json(name, dir.path(), &url),
+                ring,
+                "{name}: {what}: nothing rewrote the altered row"
+            );
+        }
+        tamper(name, dir.path(), &url, &set_keyring_sql(&original));
+        ok(run(dir.path(), &url, &["export"]));
+        let out = ok(run(dir.path(), &url, &["audit", "verify"]));
+        assert!(
+            stdout(&out).contains("verifying key authenticated by the passphrase"),
+            "{name}: {}",
+            stdout(&out)
+        );
+        // A wrong passphrase is still called one.
+        let out = failed(run_env(
+            dir.path(),
+            &url,
+            &["export"],
+            &[("ZONEWATCH_PASSPHRASE", "not the passphrase")],
+            None,
+        ));
+        assert!(stderr(&out).contains("passphrase is wrong"), "{name}");
+    }
+}
+
+/// A key ring written before version 2 (public keys in the AEAD's associated data, no
+/// audit mark), under `TEST_PASSPHRASE` at the lowest Argon2 cost.
+const VERSION_1_KEY_RING: &str = r#"{"format":"zonewatch-keyring","version":1,"public_keys":{"encryption":"a15a91f8154915720f4b9d53aaf47a4f2752ecba25c181668d0fd5e247e17d63","verifying":"5bd457624790ac3f26cbd3c58be5b449ace296c25d546015ad7d99e574674287"},"kdf":{"algorithm":"argon2id","argon2_version":19,"m_cost_kib":256,"t_cost":1,"p_cost":1,"salt":"e852c2a255e0270aaa2fdc9348ddbde4"},"cipher":"xchacha20poly1305","nonce":"37776fa753848e44f9e16fafe86342e5e951e9050649ce79","sealed_secrets":"44e4a5be494d74cc268b00a28ecb79bceaff13a2d282b607e4f71467ada27686cedddc41340ced58b96d24cbfb7450a364c5be5d36ccad9fd2cc43aefbd6c9d4beac219670522e0a52318ccb330b6b147ff5d54bbddd66719e816a1bd47c2f4a1ff0c04f7c2ff864e413fa788acc9b2f"}"#;
+
+#[test]
+fn a_version_1_key_ring_is_upgraded_at_the_next_unlock() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, _db) in databases(dir.path()) {
+        ok(run(dir.path(), &url, &["init"]));
+        // As a database made before version 2: its key ring, and no history yet.
+        let v1: serde_json::Value = serde_json::from_str(VERSION_1_KEY_RING).unwrap();
+        tamper(
+            name,
+            dir.path(),
+            &url,
+            &format!(
+                "DELETE FROM audit_log; DELETE FROM audit_checkpoints; {}",
+                set_keyring_sql(&v1)
+            ),
+        );
+        let file = dir.path().join("secrets.jsonl");
+        std::fs::write(&file, secret_data()).unwrap();
+        ok(without_passphrase(
+            dir.path(),
+            &url,
+            &["import", file.to_str().unwrap()],
+        ));
+        ok(without_passphrase(dir.path(), &url, &["audit", "verify"]));
+        assert_eq!(
+            keyring_json(name, dir.path(), &url),
+            v1,
+            "{name}: nothing upgrades it without the passphrase"
+        );
+
+        let out = ok(run(dir.path(), &url, &["export"]));
+        assert!(stdout(&out).contains("Secretname Zyxwv"), "{name}");
+        let upgraded = keyring_json(name, dir.path(), &url);
+        assert_eq!(upgraded["version"], 2, "{name}: {upgraded}");
+        assert_eq!(upgraded["public_keys"], v1["public_keys"], "{name}");
+        assert_eq!(
+            upgraded["audit_mark"]["seq"], 2,
+            "{name}: the checkpoint signed at the end of the export is recorded"
+        );
+        let out = ok(run(dir.path(), &url, &["audit", "verify"]));
+        assert!(
+            stdout(&out).contains("verified: 2 entries")
+                && stdout(&out).contains("verifying key authenticated by the passphrase"),
+            "{name}: {}",
+            stdout(&out)
+        );
+        // The upgraded key ring is checked like any other.
+        let mut altered = upgraded.clone();
+        altered["audit_mark"]["seq"] = serde_json::json!(1);
+        tamper(name, dir.path(), &url, &set_keyring_sql(&altered));
+        let out = failed(run(dir.path(), &url, &["export"]));
+        assert!(
+            stderr(&out).contains("the key ring's public part was altered"),
+            "{name}: {}",
+            stderr(&out)
+        );
     }
 }

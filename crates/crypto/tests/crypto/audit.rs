@@ -2,8 +2,9 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use zonewatch_crypto::{
-    entry_hash, sign_checkpoint, verify_chain, verify_chain_with, verify_checkpoint, AuditEntry,
-    ChainErrorKind, ChainHead, Checkpoint, CheckpointError, KeyRing, GENESIS_HASH,
+    entry_hash, sign_checkpoint, verify_chain, verify_chain_authenticated, verify_chain_with,
+    verify_checkpoint, AuditEntry, ChainErrorKind, ChainHead, Checkpoint, CheckpointError, KeyRing,
+    GENESIS_HASH,
 };
 
 fn chain(n: u64) -> Vec<AuditEntry> {
@@ -370,4 +371,142 @@ proptest! {
         let mk = |x: &str, y: &str| AuditEntry::new(&ChainHead::genesis(), "t".into(), x.into(), y.into(), vec![], BTreeMap::new());
         prop_assert_ne!(mk(&a, &b).hash, mk(&c, &d).hash);
     }
+}
+
+/// Signs a checkpoint after every `every` entries and over the head, as `App::close` would.
+fn signed(k: &KeyRing, c: &[AuditEntry], every: usize) -> Vec<Checkpoint> {
+    let mut cps: Vec<Checkpoint> = c
+        .iter()
+        .step_by(every)
+        .map(|e| sign_checkpoint(k, e.seq, &e.hash).unwrap())
+        .collect();
+    let last = c.last().unwrap();
+    if cps.last().map(|cp| cp.seq) != Some(last.seq) {
+        cps.push(sign_checkpoint(k, last.seq, &last.hash).unwrap());
+    }
+    cps
+}
+
+#[test]
+fn a_history_rewritten_and_resigned_under_a_substituted_key_fails_against_the_key_ring() {
+    let k = KeyRing::generate().unwrap();
+    let original = chain(405);
+    let mark = original[404].head();
+    let cps = signed(&k, &original, 10);
+    let report = verify_chain_authenticated(&k, &original, &cps, None, &mark).unwrap();
+    assert!(report.key_authenticated);
+    assert_eq!(report.signed_head, Some(mark.clone()));
+    assert_eq!(report.last_checkpoint_seq, Some(405));
+
+    let attacker = KeyRing::generate().unwrap();
+    let edited = {
+        let mut c = original.clone();
+        c[1].actor = "someone-else".into();
+        recompute(&mut c);
+        c
+    };
+    let thinned = {
+        // 201 of the 405 entries deleted, the rest renumbered.
+        let mut c: Vec<AuditEntry> = original
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1 || *i >= 402)
+            .map(|(_, e)| e.clone())
+            .collect();
+        assert_eq!(c.len(), 204);
+        renumber(&mut c);
+        recompute(&mut c);
+        c
+    };
+    for (what, forged, without_checkpoints) in [
+        ("edited", edited, ChainErrorKind::CheckpointMismatch),
+        ("thinned", thinned, ChainErrorKind::Truncated),
+    ] {
+        let forged_cps = signed(&attacker, &forged, 10);
+        // With the key the database now names, the forgery verifies: that is the attack on
+        // a verification that takes the key from the database.
+        let fooled =
+            verify_chain_with(&forged, &forged_cps, &attacker.verifying_key(), None).unwrap();
+        assert!(!fooled.key_authenticated, "{what}");
+        assert_eq!(fooled.signed_head, None);
+        // With the unlocked key ring: every re-signed checkpoint is refused.
+        let e = verify_chain_authenticated(&k, &forged, &forged_cps, None, &mark).unwrap_err();
+        assert_eq!(e.kind, ChainErrorKind::CheckpointSignature, "{what}: {e}");
+        // And with the checkpoints deleted as well, the key ring's record catches it.
+        let e = verify_chain_authenticated(&k, &forged, &[], None, &mark).unwrap_err();
+        assert_eq!(e.kind, without_checkpoints, "{what}: {e}");
+    }
+}
+
+#[test]
+fn the_key_rings_record_catches_deleted_checkpoints_and_a_cut_end() {
+    let k = KeyRing::generate().unwrap();
+    let c = chain(20);
+    let cps = vec![
+        sign_checkpoint(&k, 10, &c[9].hash).unwrap(),
+        sign_checkpoint(&k, 20, &c[19].hash).unwrap(),
+    ];
+    let mark = c[19].head();
+    verify_chain_authenticated(&k, &c, &cps, None, &mark).unwrap();
+    // The chain grew since the last checkpoint: fine.
+    verify_chain_authenticated(&k, &chain(25), &cps, None, &mark).unwrap();
+    // Nothing signed yet.
+    let r = verify_chain_authenticated(&k, &c, &[], None, &ChainHead::genesis()).unwrap();
+    assert_eq!(r.last_checkpoint_seq, None);
+
+    // Every checkpoint deleted, an entry edited and the chain recomputed.
+    let mut rewritten = c.clone();
+    rewritten[4].actor = "nobody".into();
+    recompute(&mut rewritten);
+    verify_chain_with(&rewritten, &[], &k.verifying_key(), None)
+        .expect("without the key ring's record this goes unseen");
+    let e = verify_chain_authenticated(&k, &rewritten, &[], None, &mark).unwrap_err();
+    assert_eq!(e.kind, ChainErrorKind::CheckpointMismatch, "{e}");
+    assert_eq!((e.first_bad_seq, e.last_bad_seq), (1, 20), "{e}");
+    assert!(e.reason.contains("key ring's record"), "{e}");
+
+    // Every checkpoint deleted and the last five entries cut off.
+    let cut = &c[..15];
+    verify_chain_with(cut, &[], &k.verifying_key(), None).unwrap();
+    let e = verify_chain_authenticated(&k, cut, &[], None, &mark).unwrap_err();
+    assert_eq!(e.kind, ChainErrorKind::Truncated, "{e}");
+    assert_eq!((e.first_bad_seq, e.last_bad_seq), (16, 20), "{e}");
+    assert!(
+        e.reason
+            .contains("5 entries were cut off after the last signed checkpoint"),
+        "{e}"
+    );
+    // The same with the checkpoint before the cut left in place.
+    let e = verify_chain_authenticated(&k, cut, &cps[..1], None, &mark).unwrap_err();
+    assert_eq!(e.kind, ChainErrorKind::Truncated, "{e}");
+
+    // Only checkpoints deleted, the entries untouched.
+    let e = verify_chain_authenticated(&k, &c, &cps[..1], None, &mark).unwrap_err();
+    assert_eq!(e.kind, ChainErrorKind::CheckpointsMissing, "{e}");
+    assert_eq!((e.first_bad_seq, e.last_bad_seq), (11, 20), "{e}");
+    assert!(
+        e.reason
+            .contains("checkpoints were cut off after the last signed checkpoint"),
+        "{e}"
+    );
+    assert!(e.reason.contains("over entry 10"), "{e}");
+    let e = verify_chain_authenticated(&k, &c, &[], None, &mark).unwrap_err();
+    assert_eq!(e.kind, ChainErrorKind::CheckpointsMissing, "{e}");
+    assert!(e.reason.contains("no signed checkpoint is left"), "{e}");
+    // A checkpoint signed with another key does not count as one left.
+    let other = KeyRing::generate().unwrap();
+    let foreign = sign_checkpoint(&other, 20, &c[19].hash).unwrap();
+    let e =
+        verify_chain_authenticated(&k, &c, &[cps[0].clone(), foreign], None, &mark).unwrap_err();
+    assert_eq!(e.kind, ChainErrorKind::CheckpointSignature, "{e}");
+    assert_eq!(e.first_bad_seq, 20, "{e}");
+    // An earlier edit is still named precisely.
+    let mut edited = c.clone();
+    edited[2].action = "nothing".into();
+    let e = verify_chain_authenticated(&k, &edited, &[], None, &mark).unwrap_err();
+    assert_eq!(
+        (e.kind, e.first_bad_seq),
+        (ChainErrorKind::EntryHash, 3),
+        "{e}"
+    );
 }
