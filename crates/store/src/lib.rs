@@ -1,6 +1,34 @@
 //! Where zonewatch keeps its records: one [`Store`] trait, two backends (SQLite, the
 //! embedded default, and PostgreSQL for teams), and the import and export that run
 //! on either. Only this crate knows SQL.
+//!
+//! # Layout
+//!
+//! [`Store`] is one sub-trait per domain ([`RecordStore`], [`AccountStore`],
+//! [`AuditStore`], [`EvidenceStore`], [`ScreeningStore`]) plus `backend` and
+//! `begin_write`; writes go through one [`WriteTransaction`]. Each backend is a folder
+//! with a file per domain, and each file holds the SQL of the methods it implements,
+//! next to them:
+//!
+//! - `lib.rs`: the traits, the row types they pass ([`Row`], [`User`], [`AuditRow`],
+//!   ...), [`StoreError`], [`open`].
+//! - `sqlite/` (rusqlite) and `postgres/` (the synchronous `postgres` client), each:
+//!   - `mod.rs`: the connection, opening and migrating, the write transaction's
+//!     state, and the [`Store`] glue (`backend`, `begin_write`);
+//!   - `records.rs`: `records` and `record_refs`: [`RecordStore`], and the
+//!     [`WriteTransaction`] impl, its record methods written out and the others
+//!     forwarding to the files below;
+//!   - `accounts.rs`: users, API tokens, browser sessions ([`AccountStore`]);
+//!   - `audit.rs`: the audit log, checkpoints, the key ring and key sessions
+//!     ([`AuditStore`], and the transaction's audit entries and key sessions);
+//!   - `evidence.rs`: evidence files ([`EvidenceStore`], and adding one);
+//!   - `screening.rs`: the derived screening rows ([`ScreeningStore`], and writing
+//!     and clearing them).
+//! - `screening.rs`: the screening rows' types ([`AdScreening`], [`Derived`], ...),
+//!   shared by both backends.
+//! - `migrate.rs` and `migrations/<backend>/*.sql`: the schema.
+//! - `url.rs`: database URLs. `import.rs`, `export.rs` and `load.rs` run on any
+//!   [`Store`]; `testing.rs` gives tests a fresh PostgreSQL database each.
 
 pub mod export;
 pub mod import;
@@ -90,9 +118,22 @@ pub struct KindConflict {
     pub stored: Kind,
 }
 
-/// The storage operations zonewatch needs. Both backends pass the same conformance
-/// suite (`tests/conformance.rs`).
-pub trait Store {
+/// The storage operations zonewatch needs: one sub-trait per domain, plus what spans
+/// them all. Both backends pass the same conformance suite (`tests/conformance.rs`).
+///
+/// The sub-traits are supertraits, and each backend implements them in its domain's
+/// file. That keeps every caller compiling unchanged with `use zonewatch_store::Store`
+/// alone (or no import at all): a method call on a trait object (`Box<dyn Store>`,
+/// `&mut dyn Store`) finds the methods of the object's supertraits without them
+/// being in scope, as it finds the trait's own, and a generic bound `S: Store` brings
+/// its supertraits along too. (Only a fully qualified path such as `Store::get(s, id)`
+/// would now have to name the sub-trait, `RecordStore::get`; no caller writes one.)
+/// So there is no forwarding layer: `dyn Store` is the union of the domains.
+///
+/// `backend` and `begin_write` sit here rather than in a domain: one write
+/// transaction ([`WriteTransaction`], one trait) carries records, audit entries, key
+/// sessions, evidence and screening rows together, all or nothing.
+pub trait Store: RecordStore + AccountStore + AuditStore + EvidenceStore + ScreeningStore {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
@@ -102,16 +143,19 @@ pub trait Store {
     /// until it commits. Dropping it without [`WriteTransaction::commit`] rolls
     /// everything back.
     fn begin_write(&mut self) -> Result<Box<dyn WriteTransaction + '_>>;
+}
 
+/// Reading records (`records`; written through [`WriteTransaction::upsert`]).
+pub trait RecordStore {
     /// Number of records of each kind, in export order, zeros included.
     fn count_by_kind(&mut self) -> Result<Vec<(Kind, u64)>>;
 
     /// Calls `visit` with every record of `kind`, sorted by id bytewise.
     fn scan_kind(&mut self, kind: Kind, visit: &mut dyn FnMut(Row) -> Result<()>) -> Result<()>;
 
-    /// As [`Store::scan_kind`], only the records whose stored open body contains
-    /// `text` (a filter the database applies, so rows that do not match are never
-    /// read out: the web server looks up a site's observations this way).
+    /// As [`RecordStore::scan_kind`], only the records whose stored open body
+    /// contains `text` (a filter the database applies, so rows that do not match are
+    /// never read out: the web server looks up a site's observations this way).
     fn scan_kind_containing(
         &mut self,
         kind: Kind,
@@ -128,13 +172,10 @@ pub trait Store {
 
     /// The record with this id, if any.
     fn get(&mut self, id: &str) -> Result<Option<Row>>;
+}
 
-    /// The sealed key ring (JSON), once `init` has made one.
-    fn keyring(&mut self) -> Result<Option<String>>;
-
-    /// Stores the sealed key ring, replacing any (a passphrase change or rotation).
-    fn set_keyring(&mut self, sealed: &str) -> Result<()>;
-
+/// Users, API tokens and browser sessions (`users`, `api_tokens`, `web_sessions`).
+pub trait AccountStore {
     fn add_user(&mut self, user: &User) -> Result<()>;
 
     fn user(&mut self, name: &str) -> Result<Option<User>>;
@@ -172,29 +213,48 @@ pub trait Store {
 
     /// Deletes every session of `user` but `keep`; returns how many.
     fn delete_sessions_of(&mut self, user: &str, keep: Option<&str>) -> Result<u64>;
+}
 
+/// The audit log and its signed checkpoints, the sealed key ring and the write
+/// sessions' sealed keys (`audit_log`, `audit_checkpoints`, `keyring`,
+/// `key_sessions`). Entries and key sessions are written through the
+/// [`WriteTransaction`] whose writes they describe.
+pub trait AuditStore {
     /// The last audit entry's sequence number and hash, if any.
     fn audit_head(&mut self) -> Result<Option<(u64, String)>>;
 
     /// Every audit entry in sequence order (`record`: only those naming it).
     fn audit_entries(&mut self, record: Option<&str>) -> Result<Vec<AuditRow>>;
 
+    fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()>;
+
+    fn checkpoints(&mut self) -> Result<Vec<CheckpointRow>>;
+
+    /// The sealed key ring (JSON), once `init` has made one.
+    fn keyring(&mut self) -> Result<Option<String>>;
+
+    /// Stores the sealed key ring, replacing any (a passphrase change or rotation).
+    fn set_keyring(&mut self, sealed: &str) -> Result<()>;
+
     /// Every write session: (id, sealed key in base64).
     fn key_sessions(&mut self) -> Result<Vec<(String, String)>>;
 
     /// The write sessions with these ids that exist: (id, sealed key in base64).
     fn key_sessions_of(&mut self, ids: &[&str]) -> Result<Vec<(String, String)>>;
+}
 
-    fn add_checkpoint(&mut self, checkpoint: &CheckpointRow) -> Result<()>;
-
-    fn checkpoints(&mut self) -> Result<Vec<CheckpointRow>>;
-
+/// Evidence files (`evidence`; written through [`WriteTransaction::add_evidence`]).
+pub trait EvidenceStore {
     /// One evidence file, content included.
     fn evidence(&mut self, id: &str) -> Result<Option<EvidenceRow>>;
 
     /// Every evidence file without its content: (id, record id, sealed), by id.
     fn evidence_list(&mut self) -> Result<Vec<(String, String, bool)>>;
+}
 
+/// The derived screening rows ([`screening`]; written through
+/// [`WriteTransaction::put_derived`]).
+pub trait ScreeningStore {
     /// The stored screening of an ad, if it has one (it may be out of date: compare
     /// its fingerprint).
     fn ad_screening(&mut self, id: &str) -> Result<Option<AdScreening>>;
