@@ -913,3 +913,32 @@ mod fuzz {
         }
     }
 }
+
+/// The work per text is bounded: a megabyte of links, `@`-names or numbers is read
+/// only up to MAX_SCREENED_BYTES, so what follows is not found and the text is
+/// screened as its first part is.
+#[test]
+fn only_the_first_part_of_a_huge_text_is_screened() {
+    let screener = zonewatch_screen::Screener::new().unwrap();
+    let head = "Typing job in Bavet, $1500 a month, free visa. Telegram @zw_head_contact ";
+    let mut text = head.to_owned();
+    while text.len() < 1 << 20 {
+        text.push_str("https://t.me/zw_filler ");
+    }
+    text.push_str(" @zw_tail_contact");
+    let whole = screener.screen(&text, None);
+    let first = screener.screen(&text[..zonewatch_screen::MAX_SCREENED_BYTES], None);
+    assert_eq!(whole.score, first.score);
+    let values: Vec<&str> = whole.contacts.iter().map(|c| c.value.as_str()).collect();
+    assert!(
+        values.iter().any(|v| v.contains("zw_head_contact")),
+        "{values:?}"
+    );
+    assert!(
+        !values.iter().any(|v| v.contains("zw_tail_contact")),
+        "{values:?}"
+    );
+    // A text cut inside a character is cut before it.
+    let wide = "ស".repeat(zonewatch_screen::MAX_SCREENED_BYTES);
+    let _ = screener.screen(&wide, None);
+}
