@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use zonewatch_model::{is_valid_id, Body, Json, Kind, Record, Sensitivity};
-use zonewatch_store::export::export_line;
 use zonewatch_store::import::{Existing, ImportError, ImportOptions, LineError};
 use zonewatch_store::load::{decode_row, Fields};
 use zonewatch_store::Row;
@@ -21,14 +20,18 @@ pub const MAX_LIMIT: usize = 1000;
 /// The page size when none is asked for.
 pub const DEFAULT_LIMIT: usize = 100;
 
-/// A record as the actor may see it.
+/// A record as the actor may see it: typed for pages, and as its canonical JSON
+/// text for the API. Both hold the same fields: the restricted ones only when they
+/// were opened for this actor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecordView {
     pub id: String,
     pub kind: Kind,
+    /// The record, decoded from what the actor may see (`json`).
+    pub record: Record,
     /// The v1 JSON object (canonical line).
     pub json: String,
-    /// The record has restricted fields that were left out of `json`.
+    /// The record has restricted fields that were left out of `json` and `record`.
     pub withheld: bool,
 }
 
@@ -91,17 +94,22 @@ impl App {
         let mut views = Vec::with_capacity(rows.len());
         for row in rows {
             let withheld = row.restricted.is_some() && opener.is_none();
-            let json = match (&opener, &row.restricted) {
+            // Decoded once, through the trusted fast path where there is nothing to
+            // open; an opened record's text is its canonical line (as an export's).
+            let (record, json) = match (&opener, &row.restricted) {
                 (Some(opener), Some(_)) => {
                     opened.push(row.id.clone());
-                    export_line(&row, false, Some(opener))?
+                    let record = decode_row(&row, Fields::All(opener))?;
+                    let json = record.to_line();
+                    (record, json)
                 }
                 // Moved, not copied: a list page holds up to 1,000 bodies.
-                _ => row.body,
+                _ => (decode_row(&row, Fields::Open)?, row.body),
             };
             views.push(RecordView {
                 id: row.id,
                 kind: row.kind,
+                record,
                 json,
                 withheld,
             });
@@ -416,4 +424,69 @@ fn matches(row: &Row, query: &ListQuery) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use zonewatch_model::{decode_line, Body};
+
+    use super::*;
+    use crate::{prepare_to_serve, Actor, DbUrl, ImportOptions};
+
+    const FIXTURE: &str = include_str!("../../../tests/fixtures/every-field.jsonl");
+
+    /// A view's record is what its JSON says: restricted fields in both when they
+    /// were opened, in neither when they were withheld.
+    #[test]
+    fn a_view_holds_the_record_its_json_is() {
+        std::env::set_var("ZONEWATCH_ARGON2_TEST_COST", "low");
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("views.db");
+        let url = DbUrl::parse(&format!("sqlite://{}", path.display())).expect("url");
+        let prepared = prepare_to_serve(&url, Some("test passphrase")).expect("prepare");
+        let open = |keyring| {
+            App::open(&url, Actor::local_admin(), false)
+                .expect("open")
+                .with_keyring(keyring)
+        };
+        let mut unlocked = open(prepared.keyring);
+        unlocked
+            .import(
+                &mut Cursor::new(FIXTURE.as_bytes().to_vec()),
+                &ImportOptions::default(),
+                "fixture",
+                &mut |_| {},
+            )
+            .expect("import");
+        let mut locked = open(None);
+        for (app, opened) in [(&mut unlocked, true), (&mut locked, false)] {
+            let mut views = Vec::new();
+            for kind in Kind::ALL {
+                views.extend(
+                    app.record_list(*kind, &ListQuery::default())
+                        .expect("list")
+                        .items,
+                );
+            }
+            assert_eq!(views.len(), FIXTURE.lines().count());
+            for view in &views {
+                let decoded = decode_line(&view.json).expect("valid");
+                assert_eq!(view.record, decoded, "{}", view.id);
+                assert_eq!(view.record.id, view.id);
+                assert_eq!(view.record.kind(), view.kind);
+                assert!(!(opened && view.withheld), "{}", view.id);
+            }
+            let person = app
+                .record_get(Kind::Person, "p-all")
+                .expect("get")
+                .expect("p-all");
+            let Body::Person(p) = &person.record.body else {
+                panic!("p-all is a person");
+            };
+            assert_eq!(p.pii.is_some(), opened);
+            assert_eq!(person.withheld, !opened);
+        }
+    }
 }

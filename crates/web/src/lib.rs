@@ -6,6 +6,11 @@
 //! Every request goes through [`zonewatch_app::App`], which decides what the actor
 //! may do and appends audit entries; the store is synchronous, so each request runs
 //! its work on the blocking pool with a connection of its own.
+//!
+//! Laid out by resource: [`api`] (the JSON API, one module per resource, and its
+//! OpenAPI document), [`pages`] (the HTML pages, one module per resource), and
+//! [`auth`] (credentials, the one cookie parser, the one CSRF check, the login
+//! limiter and the short cache of whom a credential names).
 
 #![deny(
     clippy::expect_used,
@@ -15,13 +20,8 @@
     clippy::todo
 )]
 
-mod account;
 mod api;
 mod auth;
-mod authcache;
-mod explore;
-mod forms;
-mod openapi;
 mod pages;
 
 use std::net::SocketAddr;
@@ -32,9 +32,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use zonewatch_app::{Actor, App, AppError, Authenticator, DbUrl, UnlockedKeys};
 
+pub use api::openapi::{openapi_document, ROUTES};
+pub use auth::cache::TTL as AUTH_CACHE_TTL;
 pub use auth::LoginLimiter;
-pub use authcache::TTL as AUTH_CACHE_TTL;
-pub use openapi::{openapi_document, ROUTES};
 pub use zonewatch_app::{prepare_to_serve as prepare, Prepared};
 
 /// What the server needs to run.
@@ -64,7 +64,7 @@ impl Config {
 pub struct State {
     config: Config,
     token_use: auth::TokenUse,
-    auth_cache: authcache::AuthCache,
+    auth_cache: auth::cache::AuthCache,
     limiter: LoginLimiter,
     connections: tokio::sync::Semaphore,
     /// Evidence uploads and API imports being received: each may hold its body in
@@ -82,7 +82,7 @@ impl State {
         Arc::new(State {
             config,
             token_use: auth::TokenUse::default(),
-            auth_cache: authcache::AuthCache::default(),
+            auth_cache: auth::cache::AuthCache::default(),
             limiter: LoginLimiter::default(),
             connections: tokio::sync::Semaphore::new(MAX_CONNECTIONS),
             uploads: tokio::sync::Semaphore::new(MAX_UPLOADS),
@@ -95,12 +95,9 @@ pub fn router(state: Shared) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
-        .merge(forms::routes())
-        .merge(account::routes())
-        .merge(explore::routes())
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
-            authcache::clear_on_writes,
+            auth::cache::clear_on_writes,
         ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -440,7 +440,7 @@ fn changing_a_password_ends_the_other_sessions_and_a_reset_ends_them_all() {
                 .expect("reset")
         });
         // Done by another process (as the CLI would): the server trusts a session
-        // it looked up for at most this long (src/authcache.rs).
+        // it looked up for at most this long (src/auth/cache.rs).
         std::thread::sleep(zonewatch_web::AUTH_CACHE_TTL + std::time::Duration::from_millis(100));
         assert_eq!(
             get(&env.app, &first, "/").await.location(),

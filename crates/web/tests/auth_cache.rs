@@ -1,4 +1,4 @@
-//! Who a token or session belongs to is cached for a second (src/authcache.rs):
+//! Who a token or session belongs to is cached for a second (src/auth/cache.rs):
 //! what this server revokes or ends must stop working at once, and what another
 //! process revokes (the CLI) once that second has passed. Against SQLite always, and
 //! PostgreSQL when `ZONEWATCH_TEST_POSTGRES` names a server.

@@ -1,6 +1,8 @@
-//! Create and edit forms for every v1 kind. A form becomes one v1 object and goes
-//! through the same path as the API (the import's validation); errors are shown
-//! beside their field.
+//! Records of every kind: the lists (a page at a time, with a search over names),
+//! a record's page, and the create and edit forms. A form becomes one v1 object and
+//! goes through the same path as the API (the import's validation); errors are shown
+//! beside their field. Pages read the typed [`Record`] of each
+//! [`zonewatch_app::records::RecordView`], never its JSON text.
 //!
 //! Nested objects are fields with dotted names (`recruitment.channel`, `pii.address`);
 //! lists of objects (`custody`, `findings`) are a text area with one object per line,
@@ -10,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -18,9 +20,11 @@ use axum::Router;
 use zonewatch_app::records::WriteError;
 use zonewatch_app::Action;
 use zonewatch_model::fields::{fields, FieldType};
-use zonewatch_model::{Json, Kind};
+use zonewatch_model::{Body, Json, Kind, Record};
 
-use crate::pages::{page_error, render, PageSession};
+use super::{page_error, render, Chrome, PageSession};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::Session;
 use crate::{with_app, ApiError, Shared};
 
 pub fn routes() -> Router<Shared> {
@@ -106,9 +110,7 @@ pub struct FieldView {
 #[derive(Template)]
 #[template(path = "form.html")]
 struct FormPage {
-    user: Option<String>,
-    role: String,
-    csrf: String,
+    chrome: Chrome,
     title: String,
     action: String,
     fields: Vec<FieldView>,
@@ -262,11 +264,12 @@ fn form_text(value: Json, input: Option<Input>) -> String {
     }
 }
 
-/// A stored record's fields as form values (nested objects as `a.b`).
-fn from_json(json: &str, specs: &[Spec]) -> BTreeMap<String, String> {
+/// A record's fields as form values (nested objects as `a.b`), each written as
+/// the canonical encoder writes it ([`Record::to_json`]).
+fn form_values(record: &Record, specs: &[Spec]) -> BTreeMap<String, String> {
     let input_of = |name: &str| specs.iter().find(|s| s.name == name).map(|s| s.input);
     let mut values = BTreeMap::new();
-    if let Ok(Json::Object(fields)) = Json::parse(json) {
+    if let Json::Object(fields) = record.to_json() {
         for (name, value) in fields {
             match value {
                 Json::Object(members) if input_of(&name).is_none() => {
@@ -294,7 +297,7 @@ fn kind_and_spec(plural: &str) -> Result<(Kind, Vec<Spec>), ApiError> {
 #[allow(clippy::too_many_arguments)]
 fn show(
     status: StatusCode,
-    session: &crate::auth::Session,
+    session: &Session,
     title: String,
     action: String,
     specs: &[Spec],
@@ -304,9 +307,7 @@ fn show(
     editing: bool,
 ) -> Response {
     let page = FormPage {
-        user: Some(session.actor.name.clone()),
-        role: session.actor.role.to_string(),
-        csrf: session.csrf.clone(),
+        chrome: Chrome::of(session),
         title,
         action,
         fields: views(specs, values, errors, editing),
@@ -315,7 +316,7 @@ fn show(
     (status, render(&page)).into_response()
 }
 
-fn may_write(session: &crate::auth::Session) -> Result<(), ApiError> {
+fn may_write(session: &Session) -> Result<(), ApiError> {
     if session.actor.may(Action::WriteRecords) {
         Ok(())
     } else {
@@ -387,7 +388,7 @@ async fn edit_form(
             "this record has restricted fields the server cannot open: editing it here would lose them",
         ));
     }
-    let values = from_json(&view.json, &specs);
+    let values = form_values(&view.record, &specs);
     if let Some(extra) = values
         .keys()
         .find(|k| *k != "kind" && !specs.iter().any(|s| s.name == k.as_str()))
@@ -492,21 +493,6 @@ fn form_field<'a>(specs: &'a [Spec], path: &str) -> Option<(&'a str, String)> {
         .map(|s| (s.name, format!("{head}: ")))
 }
 
-fn check_csrf(
-    session: &crate::auth::Session,
-    form: &BTreeMap<String, String>,
-) -> Result<(), ApiError> {
-    let sent = form.get("csrf").map(String::as_str).unwrap_or("");
-    if session.csrf_matches(sent) {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "the form did not come from this site (or the session changed): reload and try again",
-        ))
-    }
-}
-
 /// Where to go after a write: the site page the record belongs to.
 fn after_write(kind: Kind, values: &BTreeMap<String, String>) -> Redirect {
     let valid = |v: Option<&String>| {
@@ -527,13 +513,12 @@ fn after_write(kind: Kind, values: &BTreeMap<String, String>) -> Redirect {
 
 async fn create(
     State(state): State<Shared>,
-    PageSession(session): PageSession,
     Path(plural): Path<String>,
-    Form(values): Form<BTreeMap<String, String>>,
+    CsrfForm {
+        session: PageSession(session),
+        form: values,
+    }: CsrfForm<BTreeMap<String, String>>,
 ) -> Response {
-    if let Err(e) = check_csrf(&session, &values) {
-        return page_error(e);
-    }
     let (kind, specs) = match kind_and_spec(&plural) {
         Ok(k) => k,
         Err(e) => return page_error(e),
@@ -565,13 +550,12 @@ async fn create(
 
 async fn update(
     State(state): State<Shared>,
-    PageSession(session): PageSession,
     Path((plural, id)): Path<(String, String)>,
-    Form(mut values): Form<BTreeMap<String, String>>,
+    CsrfForm {
+        session: PageSession(session),
+        form: mut values,
+    }: CsrfForm<BTreeMap<String, String>>,
 ) -> Response {
-    if let Err(e) = check_csrf(&session, &values) {
-        return page_error(e);
-    }
     let (kind, specs) = match kind_and_spec(&plural) {
         Ok(k) => k,
         Err(e) => return page_error(e),
@@ -614,9 +598,7 @@ pub struct ListRow {
 #[derive(Template)]
 #[template(path = "records.html")]
 struct RecordsPage {
-    user: Option<String>,
-    role: String,
-    csrf: String,
+    chrome: Chrome,
     title: String,
     plural: String,
     kinds: Vec<(&'static str, bool)>,
@@ -626,24 +608,28 @@ struct RecordsPage {
     can_create: bool,
 }
 
-fn list_row(id: &str, json: &str) -> ListRow {
-    let values = from_json(json, &[]);
-    let label = ["name", "alias", "title", "type", "platform"]
-        .iter()
-        .find_map(|k| values.get(*k).cloned())
-        .unwrap_or_default();
+/// A record's line in a list: what names it (a name, an alias, a title, its type
+/// or platform) and its date, when its kind has them.
+fn list_row(record: &Record) -> ListRow {
+    let (label, date) = match &record.body {
+        Body::Source(source) => (source.title.clone(), source.date),
+        Body::Organization(organization) => (organization.name.clone(), None),
+        Body::Site(site) => (site.name.clone(), None),
+        Body::SiteStatus(status) => (String::new(), Some(status.date)),
+        Body::Intervention(intervention) => (
+            intervention.intervention_type.to_string(),
+            Some(intervention.date),
+        ),
+        Body::Person(person) => (person.alias.clone(), None),
+        Body::Testimony(testimony) => (String::new(), Some(testimony.date)),
+        Body::Incident(incident) => (incident.incident_type.to_string(), incident.date),
+        Body::Ad(ad) => (ad.platform.to_string(), ad.posted),
+    };
     ListRow {
-        id: id.to_owned(),
+        id: record.id.clone(),
         label,
-        date: values
-            .get("date")
-            .or_else(|| values.get("posted"))
-            .cloned()
-            .unwrap_or_default(),
-        sensitivity: values
-            .get("sensitivity")
-            .cloned()
-            .unwrap_or_else(|| "internal".into()),
+        date: date.map(|d| d.to_string()).unwrap_or_default(),
+        sensitivity: record.sensitivity.to_string(),
     }
 }
 
@@ -678,7 +664,7 @@ async fn list_page(
             };
             let page = app.record_list(kind, &query)?;
             for item in &page.items {
-                let row = list_row(&item.id, &item.json);
+                let row = list_row(&item.record);
                 if needle.is_empty() || row.label.to_lowercase().contains(&needle) {
                     rows.push(row);
                 }
@@ -698,9 +684,7 @@ async fn list_page(
         Err(e) => return page_error(e),
     };
     let page = RecordsPage {
-        user: Some(session.actor.name.clone()),
-        role: session.actor.role.to_string(),
-        csrf: session.csrf.clone(),
+        chrome: Chrome::of(&session),
         title: format!("Records: {plural}"),
         kinds: Kind::ALL.iter().map(|k| (k.plural(), *k == kind)).collect(),
         plural,
@@ -737,9 +721,7 @@ async fn record_by_id(
 #[derive(Template)]
 #[template(path = "record.html")]
 struct RecordPage {
-    user: Option<String>,
-    role: String,
-    csrf: String,
+    chrome: Chrome,
     kind: String,
     id: String,
     withheld: bool,
@@ -791,7 +773,7 @@ async fn record_page(
         Err(e) => return page_error(e),
     };
     let specs = spec(kind);
-    let mut values = from_json(&view.json, &specs);
+    let mut values = form_values(&view.record, &specs);
     values.remove("kind");
     values.remove("id");
     // In the form's order, then anything the form does not have.
@@ -802,9 +784,7 @@ async fn record_page(
     fields.extend(values.into_iter().map(|(name, text)| shown(&name, text)));
     let editable = session.actor.may(Action::WriteRecords) && !view.withheld;
     render(&RecordPage {
-        user: Some(session.actor.name.clone()),
-        role: session.actor.role.to_string(),
-        csrf: session.csrf.clone(),
+        chrome: Chrome::of(&session),
         kind: kind.to_string(),
         edit: editable.then(|| format!("/records/{plural}/{id}/edit")),
         id,

@@ -1,33 +1,170 @@
-//! The account page (a user changes their own password; a user whose password an
-//! admin chose must do so before any other page) and the admins' page of API tokens
-//! with revoke buttons. Every form carries the session's CSRF token.
+//! Logging in and out, the account page (a user changes their own password; a user
+//! whose password an admin chose must do so before any other page) and the admins'
+//! page of API tokens with revoke buttons. Every form carries a CSRF token: the
+//! login form a double-submit cookie (there is no session yet), the others the
+//! session's.
+
+use std::net::SocketAddr;
 
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{ConnectInfo, Extension, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use zonewatch_app::accounts::{check_password, TokenInfo};
 use zonewatch_app::{Action, AppError};
 
-use crate::auth::{self, Session};
-use crate::pages::{page_error, render};
-use crate::{with_app, ApiError, Shared};
+use super::{foreign_form, page_error, render, Chrome};
+use crate::auth::csrf::{self, CsrfForm, NoFields};
+use crate::auth::{
+    self, cookie, cookie_header, random_token, Gate, Session, LOGIN_CSRF_COOKIE, SESSION_COOKIE,
+    SESSION_LIFETIME,
+};
+use crate::{with_app, with_authenticator, ApiError, Shared};
 
 /// Where a user changes their password (and is sent while they must).
 pub const ACCOUNT: &str = "/account";
 
 pub fn routes() -> Router<Shared> {
     Router::new()
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
         .route(ACCOUNT, get(account))
         .route("/account/password", post(change_password))
         .route("/admin/tokens", get(tokens))
         .route("/admin/tokens/{id}/revoke", post(revoke))
 }
 
-/// Any live session, also one whose user must still change their password.
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    name: String,
+    error: Option<String>,
+}
+
+fn login_page(state: &Shared, status: StatusCode, name: String, error: Option<String>) -> Response {
+    let csrf = match random_token() {
+        Ok(t) => t,
+        Err(e) => return page_error(e),
+    };
+    let page = LoginPage {
+        chrome: Chrome {
+            csrf: csrf.clone(),
+            ..Chrome::default()
+        },
+        name,
+        error,
+    };
+    let mut response = (status, render(&page)).into_response();
+    if let Some(v) = cookie_header(state, LOGIN_CSRF_COOKIE, &csrf, "/login", Some(3600)) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    response
+}
+
+async fn login_form(State(state): State<Shared>) -> Response {
+    login_page(&state, StatusCode::OK, String::new(), None)
+}
+
+/// The login form's double-submit cookie: its token must come back in the form.
+struct LoginCookie(String);
+
+impl axum::extract::FromRequestParts<Shared> for LoginCookie {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &Shared) -> Result<Self, Response> {
+        let token = cookie(&parts.headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+        Ok(LoginCookie(token.to_owned()))
+    }
+}
+
+impl csrf::Guard for LoginCookie {
+    fn expected(&self) -> &str {
+        &self.0
+    }
+
+    /// The login form again, with a fresh cookie.
+    fn refuse(self, state: &Shared) -> Response {
+        login_page(
+            state,
+            StatusCode::FORBIDDEN,
+            String::new(),
+            Some("the form had expired or did not come from this site: try again".into()),
+        )
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct LoginForm {
+    user: String,
+    password: String,
+}
+
+async fn login(
+    State(state): State<Shared>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    CsrfForm { form, .. }: CsrfForm<LoginForm, LoginCookie>,
+) -> Response {
+    let ip = peer.map_or_else(
+        || "unknown".to_owned(),
+        |Extension(ConnectInfo(a))| a.ip().to_string(),
+    );
+    let delay = match state.limiter.attempt(&ip, &form.user) {
+        Gate::Go(delay) => delay,
+        Gate::Refused => {
+            return login_page(
+                &state,
+                StatusCode::TOO_MANY_REQUESTS,
+                String::new(),
+                Some("too many failed logins from here: wait 15 minutes".into()),
+            )
+        }
+    };
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    let name = form.user.clone();
+    let user = form.user.clone();
+    // An unknown user name and a wrong password cost the same and answer the same.
+    let result = with_authenticator(&state, move |auth| {
+        Ok(auth.login(&form.user, &form.password, SESSION_LIFETIME)?)
+    })
+    .await;
+    match result {
+        Ok(Some(session)) => {
+            state.limiter.succeeded(&ip, &user);
+            let next = if session.login.must_change_password {
+                ACCOUNT
+            } else {
+                "/"
+            };
+            let mut response = Redirect::to(next).into_response();
+            let h = response.headers_mut();
+            // No Max-Age: the cookie ends with the browser; the session ends in the
+            // database after SESSION_LIFETIME whatever the browser keeps.
+            if let Some(v) = cookie_header(&state, SESSION_COOKIE, &session.id, "/", None) {
+                h.append(header::SET_COOKIE, v);
+            }
+            if let Some(v) = cookie_header(&state, LOGIN_CSRF_COOKIE, "", "/login", Some(0)) {
+                h.append(header::SET_COOKIE, v);
+            }
+            response
+        }
+        Ok(None) => login_page(
+            &state,
+            StatusCode::UNAUTHORIZED,
+            name,
+            Some("wrong user name or password".into()),
+        ),
+        Err(e) => page_error(e),
+    }
+}
+
+/// Any live session, also one whose user must still change their password (who
+/// may still log out and change it); without one, the login page.
 struct AccountSession(Session);
 
 impl axum::extract::FromRequestParts<Shared> for AccountSession {
@@ -42,23 +179,39 @@ impl axum::extract::FromRequestParts<Shared> for AccountSession {
     }
 }
 
-fn csrf_ok(session: &Session, sent: &str) -> bool {
-    session.csrf_matches(sent)
+impl csrf::Guard for AccountSession {
+    fn expected(&self) -> &str {
+        &self.0.csrf
+    }
+
+    fn refuse(self, _: &Shared) -> Response {
+        foreign_form()
+    }
 }
 
-fn foreign_form() -> Response {
-    page_error(ApiError::new(
-        StatusCode::FORBIDDEN,
-        "the form did not come from this site (or the session changed): reload and try again",
-    ))
+async fn logout(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    _: CsrfForm<NoFields, AccountSession>,
+) -> Response {
+    // The session was found by this cookie, so it is there.
+    let id = cookie(&headers, SESSION_COOKIE)
+        .unwrap_or_default()
+        .to_owned();
+    if let Err(e) = with_authenticator(&state, move |auth| Ok(auth.end_session(&id)?)).await {
+        return page_error(e);
+    }
+    let mut response = Redirect::to("/login").into_response();
+    if let Some(v) = cookie_header(&state, SESSION_COOKIE, "", "/", Some(0)) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    response
 }
 
 #[derive(Template, Default)]
 #[template(path = "account.html")]
 struct AccountPage {
-    user: Option<String>,
-    role: String,
-    csrf: String,
+    chrome: Chrome,
     name: String,
     must_change: bool,
     changed: bool,
@@ -71,9 +224,7 @@ struct AccountPage {
 impl AccountPage {
     fn of(session: &Session) -> AccountPage {
         AccountPage {
-            user: Some(session.actor.name.clone()),
-            role: session.actor.role.to_string(),
-            csrf: session.csrf.clone(),
+            chrome: Chrome::of(session),
             name: session.actor.name.clone(),
             must_change: session.must_change_password,
             ..AccountPage::default()
@@ -98,8 +249,6 @@ async fn account(
 #[derive(serde::Deserialize)]
 struct PasswordForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     old: String,
     #[serde(default)]
     new: String,
@@ -109,23 +258,22 @@ struct PasswordForm {
 
 async fn change_password(
     State(state): State<Shared>,
-    AccountSession(session): AccountSession,
-    Form(form): Form<PasswordForm>,
+    CsrfForm {
+        session: AccountSession(session),
+        form,
+    }: CsrfForm<PasswordForm, AccountSession>,
 ) -> Response {
-    if !csrf_ok(&session, &form.csrf) {
-        return foreign_form();
-    }
     let mut page = AccountPage::of(&session);
     // Guessing the current password from a stolen session counts as login
     // attempts, under the session's name (the source is the session itself).
     let source = format!("session:{}", session.id_sha256);
     match state.limiter.attempt(&source, &session.actor.name) {
-        crate::auth::Gate::Refused => {
+        Gate::Refused => {
             page.general = Some("too many wrong passwords: wait 15 minutes".into());
             return (StatusCode::TOO_MANY_REQUESTS, render(&page)).into_response();
         }
-        crate::auth::Gate::Go(delay) if !delay.is_zero() => tokio::time::sleep(delay).await,
-        crate::auth::Gate::Go(_) => {}
+        Gate::Go(delay) if !delay.is_zero() => tokio::time::sleep(delay).await,
+        Gate::Go(_) => {}
     }
     if form.old.is_empty() {
         page.old_error = Some("enter your current password".into());
@@ -169,9 +317,7 @@ async fn change_password(
 #[derive(Template)]
 #[template(path = "tokens.html")]
 struct TokensPage {
-    user: Option<String>,
-    role: String,
-    csrf: String,
+    chrome: Chrome,
     notice: Option<String>,
     tokens: Vec<TokenInfo>,
 }
@@ -216,9 +362,7 @@ async fn tokens(
         .filter(|id| is_token_id(id))
         .map(|id| format!("Token {id} was revoked: it is refused from now on."));
     render(&TokensPage {
-        user: Some(session.actor.name.clone()),
-        role: session.actor.role.to_string(),
-        csrf: session.csrf.clone(),
+        chrome: Chrome::of(&session),
         notice,
         tokens: list,
     })
@@ -228,23 +372,16 @@ fn is_token_id(id: &str) -> bool {
     id.len() == 12 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-#[derive(serde::Deserialize)]
-struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 async fn revoke(
     State(state): State<Shared>,
-    AccountSession(session): AccountSession,
     Path(id): Path<String>,
-    Form(form): Form<CsrfForm>,
+    CsrfForm {
+        session: AccountSession(session),
+        ..
+    }: CsrfForm<NoFields, AccountSession>,
 ) -> Response {
     if let Some(refused) = unless_admin(&session) {
         return refused;
-    }
-    if !csrf_ok(&session, &form.csrf) {
-        return foreign_form();
     }
     if !is_token_id(&id) {
         return page_error(ApiError::new(

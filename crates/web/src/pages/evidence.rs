@@ -1,5 +1,4 @@
-//! Pages for finding things: search over the open text of every kind, and evidence
-//! files (list, a file's custody, download, upload).
+//! Evidence files: the list, a file's page with its custody, download, upload.
 
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
@@ -8,20 +7,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use zonewatch_app::evidence::EvidenceDetail;
-use zonewatch_app::search::SearchHit;
 use zonewatch_app::Action;
 
-use crate::pages::{page_error, render, PageSession};
+use super::{foreign_form, page_error, render, Chrome, PageSession};
+use crate::auth::csrf;
 use crate::{with_app, ApiError, Shared};
 
 /// Largest evidence file the upload form takes (the body is held in memory).
 pub const MAX_UPLOAD_BYTES: usize = 100 * 1024 * 1024;
-/// Hits a search page shows.
-const SEARCH_LIMIT: usize = 200;
 
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route("/search", get(search_page))
         .route("/evidence", get(evidence_list))
         .route(
             "/evidence/new",
@@ -32,54 +28,9 @@ pub fn routes() -> Router<Shared> {
 }
 
 #[derive(Template)]
-#[template(path = "search.html")]
-struct SearchPage {
-    user: Option<String>,
-    role: String,
-    csrf: String,
-    q: String,
-    hits: Vec<SearchHit>,
-    limited: bool,
-}
-
-#[derive(serde::Deserialize)]
-struct SearchParams {
-    q: Option<String>,
-}
-
-/// Names, aliases, titles, descriptions, notes and ad texts (never restricted
-/// fields: `App::record_search` reads only the open part of each record).
-async fn search_page(
-    State(state): State<Shared>,
-    PageSession(session): PageSession,
-    Query(params): Query<SearchParams>,
-) -> Response {
-    let q = params.q.unwrap_or_default().trim().to_owned();
-    let query = q.clone();
-    let hits = with_app(&state, session.actor.clone(), move |app| {
-        Ok(app.record_search(&query, SEARCH_LIMIT)?)
-    })
-    .await;
-    let hits = match hits {
-        Ok(h) => h,
-        Err(e) => return page_error(e),
-    };
-    render(&SearchPage {
-        user: Some(session.actor.name.clone()),
-        role: session.actor.role.to_string(),
-        csrf: session.csrf.clone(),
-        limited: hits.len() >= SEARCH_LIMIT,
-        q,
-        hits,
-    })
-}
-
-#[derive(Template)]
 #[template(path = "evidence_list.html")]
 struct EvidenceListPage {
-    user: Option<String>,
-    role: String,
-    csrf: String,
+    chrome: Chrome,
     /// (evidence id, record id, sealed)
     files: Vec<(String, String, bool)>,
     can_upload: bool,
@@ -111,9 +62,7 @@ async fn evidence_list(
         Err(e) => return page_error(e),
     };
     render(&EvidenceListPage {
-        user: Some(session.actor.name.clone()),
-        role: session.actor.role.to_string(),
-        csrf: session.csrf.clone(),
+        chrome: Chrome::of(&session),
         can_upload: session.actor.may(Action::WriteRecords),
         files,
         record,
@@ -123,9 +72,7 @@ async fn evidence_list(
 #[derive(Template)]
 #[template(path = "evidence.html")]
 struct EvidencePage {
-    user: Option<String>,
-    role: String,
-    csrf: String,
+    chrome: Chrome,
     detail: EvidenceDetail,
     can_download: bool,
 }
@@ -151,9 +98,7 @@ async fn evidence_page(
         Err(e) => return page_error(e),
     };
     render(&EvidencePage {
-        user: Some(session.actor.name.clone()),
-        role: session.actor.role.to_string(),
-        csrf: session.csrf.clone(),
+        chrome: Chrome::of(&session),
         can_download: session.actor.may(Action::ReadRestricted)
             && (!detail.sealed || detail.meta.is_some()),
         detail,
@@ -202,7 +147,8 @@ async fn evidence_download(
 
 /// The upload form: the session's CSRF token, a record id, a file and an optional
 /// note. Permission comes before memory: the role is checked before the body is
-/// read, and the CSRF token (the form's first field) before any byte of the file;
+/// read, and the CSRF token (the form's first field, checked as [`csrf::CsrfForm`]
+/// checks a urlencoded form's) before any byte of the file;
 /// at most [`crate::MAX_UPLOADS`] uploads are read at once, each into one buffer.
 async fn evidence_upload(
     State(state): State<Shared>,
@@ -224,12 +170,6 @@ async fn evidence_upload(
             "other uploads are being received: try again in a few seconds",
         ));
     };
-    let forged = || {
-        page_error(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "the form did not come from this site (or the session changed): reload and try again",
-        ))
-    };
     let mut csrf_ok = false;
     let mut record = String::new();
     let mut note = String::new();
@@ -248,7 +188,7 @@ async fn evidence_upload(
         let name = field.name().unwrap_or_default().to_owned();
         if !csrf_ok && name != "csrf" {
             // The form sends its token first; a body that does not is not read.
-            return forged();
+            return foreign_form();
         }
         let file_name = field.file_name().map(str::to_owned);
         let bytes = match field.bytes().await {
@@ -263,8 +203,8 @@ async fn evidence_upload(
         let text = || String::from_utf8_lossy(&bytes).trim().to_owned();
         match name.as_str() {
             "csrf" if !csrf_ok => {
-                if !session.csrf_matches(&text()) {
-                    return forged();
+                if !csrf::token_ok(&session.csrf, &text()) {
+                    return foreign_form();
                 }
                 csrf_ok = true;
             }
@@ -275,7 +215,7 @@ async fn evidence_upload(
         }
     }
     if !csrf_ok {
-        return forged();
+        return foreign_form();
     }
     let Some((file_name, content)) = file.filter(|(_, c)| !c.is_empty()) else {
         return page_error(ApiError::new(
