@@ -188,6 +188,9 @@ pub fn prepare_to_serve(url: &DbUrl, passphrase: Option<&str>) -> Result<Prepare
 /// What `zonewatch status` shows.
 pub struct Status {
     pub backend: &'static str,
+    /// Whether the connection to the database server is encrypted; `None` for a
+    /// local file.
+    pub encrypted: Option<bool>,
     pub initialised: bool,
     /// Records of each kind, in export order, zeros included.
     pub counts: Vec<(Kind, u64)>,
@@ -263,6 +266,7 @@ impl App {
         self.require(Action::ReadPublic)?;
         Ok(Status {
             backend: self.store.backend(),
+            encrypted: self.store.transport_encrypted()?,
             initialised: self.is_initialised()?,
             counts: self.store.count_by_kind()?,
         })

@@ -391,6 +391,13 @@ fn status(ctx: &Invocation) -> Result<ExitCode> {
     let mut app = open(ctx, Open::Existing)?;
     let status = app.status()?;
     println!("database: {} ({})", ctx.url, status.backend);
+    match status.encrypted {
+        Some(true) => println!("connection: encrypted (TLS)"),
+        Some(false) => println!(
+            "connection: NOT encrypted: add ?sslmode=verify-full&sslrootcert=FILE to the URL (README, \"PostgreSQL over TLS\")"
+        ),
+        None => {}
+    }
     println!(
         "key ring: {}",
         if status.initialised {

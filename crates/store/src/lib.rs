@@ -51,7 +51,7 @@ pub enum StoreError {
     Url(String),
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("PostgreSQL: {0}")]
+    #[error("PostgreSQL: {}", with_causes(.0))]
     Postgres(#[from] ::postgres::Error),
     #[error("database holds a row this version cannot read (record `{id}`): {problem}")]
     Corrupt { id: String, problem: String },
@@ -59,6 +59,24 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("record `{id}`: {problem}")]
     Restricted { id: String, problem: String },
+}
+
+/// An error and what caused it (a TLS handshake failure says why: which
+/// certificate, which name), each once.
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        let more = cause.to_string();
+        if more.starts_with(&text) {
+            text = more;
+        } else if !text.contains(&more) {
+            text.push_str(": ");
+            text.push_str(&more);
+        }
+        source = cause.source();
+    }
+    text
 }
 
 impl StoreError {
@@ -136,6 +154,10 @@ pub struct KindConflict {
 pub trait Store: RecordStore + AccountStore + AuditStore + EvidenceStore + ScreeningStore {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
+
+    /// Whether the connection to a database server is encrypted (TLS), by the
+    /// server's account; `None` for a local file.
+    fn transport_encrypted(&mut self) -> Result<Option<bool>>;
 
     /// Starts a write transaction. Writers queue: SQLite's `BEGIN IMMEDIATE` and a
     /// PostgreSQL advisory lock let one write transaction run at a time, so what

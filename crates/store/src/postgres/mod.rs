@@ -11,8 +11,9 @@ mod audit;
 mod evidence;
 mod records;
 mod screening;
+pub mod tls;
 
-use postgres::{Client, NoTls};
+use postgres::Client;
 
 use crate::migrate::{POSTGRES, REFERENCES_MIGRATION};
 use crate::{Derived, Result, Row, Store, WriteTransaction};
@@ -28,7 +29,7 @@ pub struct PostgresStore {
 
 impl PostgresStore {
     pub fn open(url: &str) -> Result<PostgresStore> {
-        let client = Client::connect(url, NoTls)?;
+        let client = tls::connect(url)?;
         let mut store = PostgresStore {
             client,
             prepared: std::collections::HashMap::new(),
@@ -87,6 +88,14 @@ const WRITE_LOCK: i64 = 7_242_025;
 impl Store for PostgresStore {
     fn backend(&self) -> &'static str {
         "postgres"
+    }
+
+    fn transport_encrypted(&mut self) -> Result<Option<bool>> {
+        let row = self.client.query_one(
+            "SELECT COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)",
+            &[],
+        )?;
+        Ok(Some(row.try_get(0)?))
     }
 
     fn begin_write(&mut self) -> Result<Box<dyn WriteTransaction + '_>> {

@@ -126,6 +126,10 @@ impl Store for SqliteStore {
         "sqlite"
     }
 
+    fn transport_encrypted(&mut self) -> Result<Option<bool>> {
+        Ok(None)
+    }
+
     fn begin_write(&mut self) -> Result<Box<dyn WriteTransaction + '_>> {
         let tx = self
             .conn
