@@ -460,6 +460,9 @@ fn convert_list(field: &Field, cell: &str, mode: Mode) -> Result<Option<Json>, S
     };
     let mapped = matches!(mode, Mode::Mapped(_));
     let mut out: Vec<Json> = Vec::new();
+    // Items already taken (a mapped sheet drops repeats): a set, so that a cell of
+    // 100,000 items costs one pass rather than 100,000 × 100,000 comparisons.
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut problems = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if item.is_empty() {
@@ -494,11 +497,10 @@ fn convert_list(field: &Field, cell: &str, mode: Mode) -> Result<Option<Json>, S
             problems.push(message);
             continue;
         }
-        let value = Json::String(value);
-        if mapped && out.contains(&value) {
+        if mapped && !taken.insert(value.clone()) {
             continue;
         }
-        out.push(value);
+        out.push(Json::String(value));
     }
     if !problems.is_empty() {
         return Err(problems.join("; "));

@@ -409,6 +409,21 @@ impl<'e> Fields<'e> {
         let known: Vec<String> = self.known.iter().map(|k| format!("`{k}`")).collect();
         let unknown: Vec<String> = self.members.drain(..).map(|(key, _)| key).collect();
         for key in unknown {
+            if self.secret {
+                // A key inside a restricted object may itself be restricted text (a
+                // name typed where a field name belongs): it is never echoed.
+                let outer = match self.prefix {
+                    Some((outer, None)) => outer.to_owned(),
+                    Some((outer, Some(index))) => format!("{outer}[{index}]"),
+                    None => String::new(),
+                };
+                let message = format!(
+                    "an unknown field inside {outer}; this object may hold {}",
+                    known.join(", ")
+                );
+                self.errors.push(FieldError::field(outer, message));
+                continue;
+            }
             let message = format!("unknown field; this object may hold {}", known.join(", "));
             let field = self.path(&key);
             self.errors.push(FieldError::field(field, message));
@@ -547,8 +562,11 @@ impl<'e> Fields<'e> {
             self.expected(name, Expected::Static("a list"), &value);
             return None;
         };
+        // One pass with a set of canonical forms: linear in the list, where
+        // comparing each item with every earlier one took 42 s for 100,000 aliases.
+        let mut seen = std::collections::HashSet::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if items[..i].contains(item) {
+            if !seen.insert(canonical_item(item)) {
                 self.error(
                     &format!("{name}[{i}]"),
                     "duplicate item: lists hold no duplicates",
@@ -673,6 +691,33 @@ impl<'e> Fields<'e> {
     }
 }
 
+/// A list item's text with object members in key order at every depth, so that two
+/// items are the same value exactly when their canonical forms are equal:
+/// `{"site":"a","from":"2024"}` and `{"from":"2024","site":"a"}` are one custody
+/// entry (the encoder writes both the same way, so a list holding both would not
+/// decode again once exported).
+fn canonical_item(item: &Json) -> String {
+    fn sorted(value: &Json) -> Json {
+        match value {
+            // Keys are unique within an object (the parser refuses duplicates).
+            Json::Object(members) => {
+                let mut members: Vec<(String, Json)> = members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), sorted(v)))
+                    .collect();
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                Json::Object(members)
+            }
+            Json::Array(items) => Json::Array(items.iter().map(sorted).collect()),
+            other => other.clone(),
+        }
+    }
+    match item {
+        Json::Object(_) | Json::Array(_) => sorted(item).to_text(),
+        other => other.to_text(),
+    }
+}
+
 /// A short rendering of a value for an error message.
 fn describe(value: &Json) -> String {
     match value {
@@ -715,5 +760,43 @@ impl Expected {
             Expected::Range(min, max) if max == f64::MAX => format!("a number >= {min}"),
             Expected::Range(min, max) => format!("a number from {min} to {max}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn duplicate_errors(line: &str) -> Vec<FieldError> {
+        match decode_line(line) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .filter(|e| e.message.contains("duplicate item"))
+                .collect(),
+        }
+    }
+
+    /// Found by the `decode_line` fuzz target: two custody entries with the same
+    /// members in another order were accepted, and their canonical form (members in
+    /// the documented order) was then refused as holding a duplicate.
+    #[test]
+    fn list_items_that_differ_only_in_member_order_are_duplicates() {
+        let custody = r#"{"kind":"person","id":"p","alias":"A","roles":["victim"],"custody":[{"site":"a","from":"2020"},{"from":"2020","site":"a"}]}"#;
+        let errors = duplicate_errors(custody);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field.as_deref(), Some("custody[1]"));
+
+        let findings = r#"{"kind":"testimony","id":"t","person":"p","date":"2024","consent":"internal_only","findings":[{"code":"ilo.deception","note":"n"},{"note":"n","code":"ilo.deception"}]}"#;
+        let errors = duplicate_errors(findings);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field.as_deref(), Some("findings[1]"));
+    }
+
+    #[test]
+    fn list_items_that_differ_in_a_member_are_not_duplicates() {
+        let line = r#"{"kind":"person","id":"p","alias":"A","roles":["victim"],"custody":[{"site":"a","from":"2020"},{"from":"2021","site":"a"},{"site":"a"}]}"#;
+        let record = decode_line(line).expect("three different custody entries");
+        assert_eq!(decode_line(&record.to_line()), Ok(record));
     }
 }

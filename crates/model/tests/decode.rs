@@ -340,3 +340,42 @@ mod never_panics {
         }
     }
 }
+
+/// Per-record checks are linear: a record with 100,000 aliases decodes (comparing
+/// each with every earlier one took 42 s), and a repeat at the very end is still
+/// found, where it is.
+#[test]
+fn a_hundred_thousand_aliases_decode_and_a_last_repeat_is_found() {
+    let aliases: Vec<String> = (0..100_000).map(|n| format!("\"alias {n}\"")).collect();
+    let line = format!(
+        r#"{{"kind":"site","id":"s","name":"S (fictional)","category":"scam_compound","country":"KH","aliases":[{}]}}"#,
+        aliases.join(",")
+    );
+    let record = zonewatch_model::decode_line(&line).expect("decodes");
+    let zonewatch_model::Body::Site(site) = &record.body else {
+        panic!("a site")
+    };
+    assert_eq!(site.aliases.len(), 100_000);
+    let repeated = line.replace("]}", ",\"alias 7\"]}");
+    let errors = zonewatch_model::decode_line(&repeated).expect_err("a duplicate");
+    assert_eq!(
+        errors[0].field.as_deref(),
+        Some("aliases[100000]"),
+        "{errors:?}"
+    );
+}
+
+/// A key inside `pii` may itself be restricted text (a name typed where a field
+/// name belongs): the error says where, and never repeats it.
+#[test]
+fn an_unknown_key_inside_pii_is_not_echoed() {
+    let line = r#"{"kind":"person","id":"p","alias":"A (fictional)","roles":["victim"],"pii":{"Sokha Chan Secretname":"x"}}"#;
+    let errors = zonewatch_model::decode_line(line).expect_err("an unknown field");
+    let text = format!("{errors:?}");
+    assert!(!text.contains("Secretname"), "{text}");
+    assert_eq!(errors[0].field.as_deref(), Some("pii"));
+    assert!(
+        errors[0].message.starts_with("an unknown field inside pii"),
+        "{text}"
+    );
+}
