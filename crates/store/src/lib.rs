@@ -37,6 +37,7 @@ mod migrate;
 mod postgres;
 pub mod screening;
 mod sqlite;
+#[cfg(feature = "testing")]
 pub mod testing;
 mod url;
 
