@@ -379,3 +379,18 @@ fn an_unknown_key_inside_pii_is_not_echoed() {
         "{text}"
     );
 }
+
+/// Numbers come back as they went in: serde_json's default float parsing read
+/// 10.938711676632721 as 10.93871167663272 (found by the `json_parse` fuzz target).
+#[test]
+fn a_seventeen_digit_coordinate_round_trips() {
+    let line = r#"{"kind":"site","id":"s","name":"S (fictional)","category":"scam_compound","country":"KH","lat":10.938711676632721,"lon":103.5}"#;
+    let record = zonewatch_model::decode_line(line).expect("decodes");
+    assert!(
+        record.to_line().contains("10.938711676632721"),
+        "{}",
+        record.to_line()
+    );
+    let fast = zonewatch_model::decode_trusted(&record.to_line()).expect("fast path");
+    assert_eq!(fast, record);
+}

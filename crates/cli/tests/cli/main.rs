@@ -6,6 +6,7 @@
 
 mod accounts;
 mod interop;
+mod messages;
 mod protection;
 mod records;
 mod screening;

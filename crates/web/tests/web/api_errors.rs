@@ -20,7 +20,7 @@ use zonewatch_app::ImportOptions;
 use zonewatch_app::{Actor, App, Role};
 use zonewatch_web::{prepare, router, Config, State};
 
-const FIXTURE: &str = include_str!("../../../tests/fixtures/every-field.jsonl");
+const FIXTURE: &str = include_str!("../../../../tests/fixtures/every-field.jsonl");
 
 struct Env {
     name: &'static str,
