@@ -6,6 +6,7 @@
 pub mod access;
 pub mod accounts;
 pub mod evidence;
+pub mod maps;
 pub mod outputs;
 pub mod records;
 pub mod screening;

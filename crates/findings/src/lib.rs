@@ -35,7 +35,9 @@ pub use legal::{
     assess, assess_all, assessments_json, person_facts, render_assessment_text,
     render_assessments_text, Assessment, Facts, TestResult, DISCLAIMER,
 };
-pub use render::{report_html, report_html_with, report_markdown, report_markdown_with};
+pub use render::{
+    chart_css, report_html, report_html_with, report_markdown, report_markdown_with, sites_map_svg,
+};
 pub use timeline::{
     intervention_outcome, intervention_outcomes, latest_status, site_timeline, LatestStatus,
     Outcome, SiteOutcome, SiteTimeline, Uncertainty,

@@ -61,6 +61,51 @@ pub fn report_markdown_with<'a>(
 }
 
 /// The HTML report: one self-contained document with inline SVG charts.
+/// The report's map of sites, for a web page: the same projection, legend and
+/// privacy rule (a public one draws only sites marked public), each marker a link to
+/// its site's page titled with the site's name. `only`: draw just these sites (a
+/// filtered list), when given.
+pub fn sites_map_svg(
+    dataset: &Dataset,
+    options: &ReportOptions,
+    only: Option<&std::collections::BTreeSet<String>>,
+) -> String {
+    let figures = Figures::compute(dataset);
+    let model = Model::new(dataset, &figures, options);
+    let mut data = model.map_data();
+    if let Some(only) = only {
+        data.points.retain(|p| only.contains(p.site));
+    }
+    svg::map_chart_with(
+        "site-map",
+        "Map of sites",
+        "Each site with coordinates, coloured by its latest status; circles are scam compounds, diamonds suspected sites. Select a marker to open the site.",
+        &data,
+        svg::MapLinks::SitePages,
+    )
+}
+
+/// The report's chart styles (its colour variables and every `svg` rule), for pages
+/// that draw its charts under a policy that allows no inline style.
+pub fn chart_css() -> String {
+    let css = include_str!("report.css");
+    let mut out = String::new();
+    let mut keep = false;
+    for line in css.lines() {
+        if line.starts_with(":root") || line.starts_with("svg") {
+            keep = true;
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+        if keep && line.trim_end().ends_with('}') {
+            keep = false;
+        }
+    }
+    out
+}
+
 pub fn report_html(dataset: &Dataset, options: &ReportOptions) -> String {
     let figures = Figures::compute(dataset);
     report_html_with(dataset, &figures, options)

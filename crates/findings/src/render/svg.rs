@@ -576,7 +576,25 @@ fn degrees(value: f64, step: f64, positive: char, negative: char) -> String {
 /// The sites on an equirectangular projection (longitude scaled by the cosine of
 /// the middle latitude), with a graticule, a scale bar, province labels, colour by
 /// latest status and shape by category.
+/// How markers link out: not at all in a report (a file read offline), or to each
+/// site's page in the web application, with the site's name as the tooltip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapLinks {
+    None,
+    SitePages,
+}
+
 pub(crate) fn map_chart(id: &str, title: &str, desc: &str, data: &MapData<'_>) -> String {
+    map_chart_with(id, title, desc, data, MapLinks::None)
+}
+
+pub(crate) fn map_chart_with(
+    id: &str,
+    title: &str,
+    desc: &str,
+    data: &MapData<'_>,
+    links: MapLinks,
+) -> String {
     const WIDTH: f64 = 960.0;
     const LEFT: f64 = 58.0;
     const TOP: f64 = 16.0;
@@ -685,19 +703,26 @@ pub(crate) fn map_chart(id: &str, title: &str, desc: &str, data: &MapData<'_>) -
     for p in &data.points {
         let (x, y) = (x_of(p.lon), y_of(p.lat));
         let class = format!("pt st-{}", p.status);
-        let tip = format!(
-            "{} ({}): {}, latest status {}{}; {}, {}",
-            p.name,
-            p.site,
-            super::category_label(p.category).to_lowercase(),
-            status_label(p.status).to_lowercase(),
-            p.place
-                .as_deref()
-                .map(|place| format!(", {place}"))
-                .unwrap_or_default(),
-            degrees(p.lat, 0.01, 'N', 'S'),
-            degrees(p.lon, 0.01, 'E', 'W'),
-        );
+        if links == MapLinks::SitePages {
+            let _ = write!(out, "<a href=\"/sites/{}\">", esc(p.site));
+        }
+        let tip = if links == MapLinks::SitePages {
+            p.name.clone()
+        } else {
+            format!(
+                "{} ({}): {}, latest status {}{}; {}, {}",
+                p.name,
+                p.site,
+                super::category_label(p.category).to_lowercase(),
+                status_label(p.status).to_lowercase(),
+                p.place
+                    .as_deref()
+                    .map(|place| format!(", {place}"))
+                    .unwrap_or_default(),
+                degrees(p.lat, 0.01, 'N', 'S'),
+                degrees(p.lon, 0.01, 'E', 'W'),
+            )
+        };
         match p.category {
             SiteCategory::ScamCompound => {
                 let _ = write!(
@@ -723,6 +748,9 @@ pub(crate) fn map_chart(id: &str, title: &str, desc: &str, data: &MapData<'_>) -
                     esc(&tip)
                 );
             }
+        }
+        if links == MapLinks::SitePages {
+            out.push_str("</a>");
         }
     }
     // Greedy placement, largest first: the first of four positions around the

@@ -6,10 +6,8 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use zonewatch_app::records::ListQuery;
 use zonewatch_app::Action;
 
-use super::sites::{map_svg, site_rows};
 use super::{page_error, render, Chrome, PageSession};
 use crate::{with_app, Shared};
 
@@ -68,11 +66,11 @@ async fn dashboard(State(state): State<Shared>, PageSession(session): PageSessio
     let result = with_app(&state, actor, |app| {
         let public = !app.may(Action::ReadInternal);
         let report = app.report(public, None, false)?;
-        let sites = site_rows(app, &ListQuery::default())?;
-        Ok((report.is_public(), report.json(), sites))
+        let map = app.site_map_svg(None)?;
+        Ok((report.is_public(), report.json(), map))
     })
     .await;
-    let (public, report, sites) = match result {
+    let (public, report, map) = match result {
         Ok(r) => r,
         Err(e) => return page_error(e),
     };
@@ -84,6 +82,6 @@ async fn dashboard(State(state): State<Shared>, PageSession(session): PageSessio
         chrome: Chrome::of(&session),
         public,
         figures,
-        map: map_svg(&sites, 720.0, 420.0),
+        map,
     })
 }

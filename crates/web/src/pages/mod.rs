@@ -44,13 +44,17 @@ pub fn routes() -> Router<Shared> {
         .merge(evidence::routes())
 }
 
+/// The pages' styles and, after them, the report's chart styles (the map is the
+/// report's): built once.
 async fn style() -> Response {
+    static SHEET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sheet = SHEET.get_or_init(|| format!("{STYLE}\n{}", zonewatch_app::maps::chart_css()));
     (
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/css; charset=utf-8"),
         )],
-        STYLE,
+        sheet.as_str(),
     )
         .into_response()
 }

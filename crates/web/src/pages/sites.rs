@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
+use std::collections::BTreeSet;
 use zonewatch_app::records::{ListQuery, MAX_LIMIT};
 use zonewatch_app::{Action, App};
 use zonewatch_model::{Body, Kind, Record};
@@ -63,61 +64,6 @@ pub fn site_rows(app: &mut App, query: &ListQuery) -> Result<Vec<SiteRow>, ApiEr
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
-/// An offline map: each site with coordinates as a marker, projected
-/// equirectangularly over the sites' own bounding box (no tiles, no network).
-pub fn map_svg(sites: &[SiteRow], width: f64, height: f64) -> String {
-    let points: Vec<(&SiteRow, f64, f64)> = sites
-        .iter()
-        .filter_map(|s| s.coordinates.map(|(lat, lon)| (s, lat, lon)))
-        .collect();
-    if points.is_empty() {
-        return "<p>No site has coordinates to map.</p>".into();
-    }
-    let (mut min_lat, mut max_lat, mut min_lon, mut max_lon) =
-        (90.0f64, -90.0f64, 180.0f64, -180.0f64);
-    for (_, lat, lon) in &points {
-        min_lat = min_lat.min(*lat);
-        max_lat = max_lat.max(*lat);
-        min_lon = min_lon.min(*lon);
-        max_lon = max_lon.max(*lon);
-    }
-    let pad = 0.5;
-    let (min_lat, max_lat, min_lon, max_lon) =
-        (min_lat - pad, max_lat + pad, min_lon - pad, max_lon + pad);
-    let scale = ((width - 20.0) / (max_lon - min_lon)).min((height - 20.0) / (max_lat - min_lat));
-    let mut out = format!(
-        "<svg class=\"map\" role=\"img\" aria-label=\"Map of {} site(s)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">",
-        points.len()
-    );
-    out.push_str(&format!(
-        "<text x=\"8\" y=\"{}\" font-size=\"11\">{:.1}°–{:.1}°N, {:.1}°–{:.1}°E (no tiles: markers only)</text>",
-        height - 6.0,
-        min_lat,
-        max_lat,
-        min_lon,
-        max_lon
-    ));
-    for (site, lat, lon) in points {
-        let x = 10.0 + (lon - min_lon) * scale;
-        let y = 10.0 + (max_lat - lat) * scale;
-        out.push_str(&format!(
-            "<a href=\"/sites/{}\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"><title>{}</title></circle></a>",
-            escape(&site.id),
-            escape(&site.name)
-        ));
-    }
-    out.push_str("</svg>");
-    out
-}
-
 #[derive(Template)]
 #[template(path = "sites.html")]
 struct SitesPage {
@@ -157,10 +103,14 @@ async fn sites(
         }
     }
     let result = with_app(&state, session.actor.clone(), move |app| {
-        site_rows(app, &query)
+        let sites = site_rows(app, &query)?;
+        // The map follows the list's filters.
+        let shown: BTreeSet<String> = sites.iter().map(|s| s.id.clone()).collect();
+        let map = app.site_map_svg(Some(&shown))?;
+        Ok((sites, map))
     })
     .await;
-    let sites = match result {
+    let (sites, map) = match result {
         Ok(s) => s,
         Err(e) => return page_error(e),
     };
@@ -169,7 +119,7 @@ async fn sites(
         country: country.unwrap_or_default(),
         category: category.unwrap_or_default(),
         admin1: admin1.unwrap_or_default(),
-        map: map_svg(&sites, 720.0, 420.0),
+        map,
         sites,
         can_write: session.actor.may(Action::WriteRecords),
     })
@@ -202,17 +152,18 @@ async fn site(
         } else {
             None
         };
-        Ok((view, timeline))
+        let map = app.site_map_svg(Some(&BTreeSet::from([id.clone()])))?;
+        Ok((view, timeline, map))
     })
     .await;
-    let (view, timeline) = match result {
+    let (view, timeline, map) = match result {
         Ok(r) => r,
         Err(e) => return page_error(e),
     };
     let site = SiteRow::of(&view.record);
     render(&SitePage {
         chrome: Chrome::of(&session),
-        map: map_svg(std::slice::from_ref(&site), 320.0, 220.0),
+        map,
         json: view.json,
         site,
         timeline,

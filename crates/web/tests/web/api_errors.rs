@@ -8,13 +8,14 @@
 
 use std::io::Cursor;
 
+use crate::harness::{backends, each};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
-use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::testing::TempDatabase;
 use zonewatch_app::DbUrl;
 use zonewatch_app::ImportOptions;
 use zonewatch_app::{Actor, App, Role};
@@ -70,20 +71,7 @@ where
     F: Fn(std::sync::Arc<Env>) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let url =
-        DbUrl::parse(&format!("sqlite://{}", dir.path().join("api.db").display())).expect("url");
-    let mut envs = vec![setup("sqlite", url, Some(dir), None)];
-    if let Some(server) = postgres_server() {
-        let db = TempDatabase::create(&server).expect("postgres database");
-        let url = DbUrl::parse(&db.url).expect("url");
-        envs.push(setup("postgres", url, None, Some(db)));
-    }
-    for env in envs {
-        let env = std::sync::Arc::new(env);
-        let runtime = tokio::runtime::Runtime::new().expect("runtime");
-        runtime.block_on(test(std::sync::Arc::clone(&env)));
-    }
+    each(backends("api.db", setup), test)
 }
 
 struct Answer {

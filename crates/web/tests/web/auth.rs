@@ -11,12 +11,12 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
-use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::testing::TempDatabase;
 use zonewatch_app::DbUrl;
 use zonewatch_app::{Actor, App, Role};
 use zonewatch_web::{prepare, router, Config, State};
+
+use crate::harness::{backends, each, hidden_csrf, send, Answer};
 
 const PASSWORD: &str = "a long test password";
 
@@ -99,84 +99,15 @@ fn setup(
 }
 
 fn envs() -> Vec<Env> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let url = DbUrl::parse(&format!(
-        "sqlite://{}",
-        dir.path().join("auth.db").display()
-    ))
-    .expect("url");
-    let mut out = vec![setup("sqlite", url, Some(dir), None)];
-    if let Some(server) = postgres_server() {
-        let db = TempDatabase::create(&server).expect("postgres database");
-        let url = DbUrl::parse(&db.url).expect("url");
-        out.push(setup("postgres", url, None, Some(db)));
-    }
-    out
+    backends("auth.db", setup)
 }
 
-/// Runs `test` against each backend; databases are made and dropped outside the
-/// runtime (the PostgreSQL client is synchronous).
 fn each_backend<F, Fut>(test: F)
 where
     F: Fn(Arc<Env>) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    for env in envs() {
-        let env = Arc::new(env);
-        let runtime = tokio::runtime::Runtime::new().expect("runtime");
-        runtime.block_on(test(Arc::clone(&env)));
-        drop(runtime);
-        drop(env);
-    }
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    text: String,
-}
-
-impl Answer {
-    fn location(&self) -> &str {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-
-    fn set_cookies(&self) -> Vec<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .map(str::to_owned)
-            .collect()
-    }
-
-    /// `name=value` of each cookie set.
-    fn cookies(&self) -> Vec<String> {
-        self.set_cookies()
-            .iter()
-            .map(|c| c.split(';').next().unwrap_or("").to_owned())
-            .collect()
-    }
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Answer {
-    let response = app.clone().oneshot(request).await.expect("infallible");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Answer {
-        status,
-        headers,
-        text: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    each(envs(), test)
 }
 
 fn encode(text: &str) -> String {
@@ -197,12 +128,6 @@ fn form(fields: &[(&str, &str)]) -> String {
         .map(|(k, v)| format!("{k}={}", encode(v)))
         .collect::<Vec<_>>()
         .join("&")
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let at =
-        html.find("name=\"csrf\" value=\"").expect("csrf field") + "name=\"csrf\" value=\"".len();
-    html[at..].split('"').next().expect("value").to_owned()
 }
 
 /// Posts the login form; the answer and the session cookie (`zw_session=…`), if any.

@@ -7,12 +7,13 @@
 
 use std::time::Duration;
 
+use crate::harness::{backends, each, hidden_csrf};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
-use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::testing::TempDatabase;
 use zonewatch_app::DbUrl;
 use zonewatch_app::{Actor, App, Role};
 use zonewatch_web::{prepare, router, Config, State};
@@ -69,23 +70,7 @@ where
     F: Fn(std::sync::Arc<Env>) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let url = DbUrl::parse(&format!(
-        "sqlite://{}",
-        dir.path().join("auth.db").display()
-    ))
-    .expect("url");
-    let mut envs = vec![setup("sqlite", url, Some(dir), None)];
-    if let Some(server) = postgres_server() {
-        let db = TempDatabase::create(&server).expect("postgres database");
-        let url = DbUrl::parse(&db.url).expect("url");
-        envs.push(setup("postgres", url, None, Some(db)));
-    }
-    for env in envs {
-        let env = std::sync::Arc::new(env);
-        let runtime = tokio::runtime::Runtime::new().expect("runtime");
-        runtime.block_on(test(std::sync::Arc::clone(&env)));
-    }
+    each(backends("auth.db", setup), test)
 }
 
 struct Answer {
@@ -115,12 +100,6 @@ async fn send(env: &Env, request: Request<Body>) -> Answer {
         cookies,
         text: String::from_utf8_lossy(&bytes).into_owned(),
     }
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let marker = "name=\"csrf\" value=\"";
-    let at = html.find(marker).expect("csrf field") + marker.len();
-    html[at..].split('"').next().expect("value").to_owned()
 }
 
 async fn with_token(env: &Env, token: &str) -> StatusCode {

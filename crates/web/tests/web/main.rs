@@ -9,5 +9,6 @@
 mod api_errors;
 mod auth;
 mod auth_cache;
+mod harness;
 mod login_names;
 mod records;

@@ -8,13 +8,14 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
 use tower::ServiceExt;
-use zonewatch_app::testing::{postgres_server, TempDatabase};
+use zonewatch_app::testing::TempDatabase;
 use zonewatch_app::DbUrl;
 use zonewatch_app::ImportOptions;
 use zonewatch_app::{Actor, App, Role};
 use zonewatch_web::{prepare, router, Config, State};
+
+use crate::harness::{backends, each, hidden_csrf, send, Answer};
 
 const PASSWORD: &str = "a long test password";
 
@@ -104,61 +105,15 @@ fn setup(
 }
 
 fn envs() -> Vec<Env> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let url =
-        DbUrl::parse(&format!("sqlite://{}", dir.path().join("web.db").display())).expect("url");
-    let mut out = vec![setup("sqlite", url, Some(dir), None)];
-    if let Some(server) = postgres_server() {
-        let db = TempDatabase::create(&server).expect("postgres database");
-        let url = DbUrl::parse(&db.url).expect("url");
-        out.push(setup("postgres", url, None, Some(db)));
-    }
-    out
+    backends("web.db", setup)
 }
 
-/// Runs `test` against each backend. The PostgreSQL client is synchronous and may
-/// not run on a runtime thread, so databases are made and dropped outside it.
 fn each_backend<F, Fut>(test: F)
 where
     F: Fn(Arc<Env>) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    for env in envs() {
-        let env = Arc::new(env);
-        let runtime = tokio::runtime::Runtime::new().expect("runtime");
-        runtime.block_on(test(Arc::clone(&env)));
-        drop(runtime);
-        drop(env);
-    }
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    text: String,
-}
-
-impl Answer {
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("{e}: {}", self.text))
-    }
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Answer {
-    let response = app.clone().oneshot(request).await.expect("infallible");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Answer {
-        status,
-        headers,
-        text: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    each(envs(), test)
 }
 
 async fn api(
@@ -741,18 +696,7 @@ fn the_openapi_document_describes_every_route() {
 }
 
 fn cookies(a: &Answer) -> Vec<String> {
-    a.headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").to_owned())
-        .collect()
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let at =
-        html.find("name=\"csrf\" value=\"").expect("csrf field") + "name=\"csrf\" value=\"".len();
-    html[at..].split('"').next().expect("value").to_owned()
+    a.cookies()
 }
 
 async fn login(env: &Env, user: &str, password: &str) -> (Answer, String) {
@@ -848,7 +792,8 @@ fn pages_after_login_with_a_strict_policy() {
         let a = page(&env, &session, "/").await;
         assert!(
             a.text.contains("operating after intervention")
-                && a.text.contains("<svg class=\"map\"")
+                && a.text
+                    .contains("<svg class=\"chart wide map\" id=\"site-map\"")
         );
         let a = page(&env, &session, "/sites?country=LA").await;
         assert!(
