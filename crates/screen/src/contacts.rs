@@ -17,6 +17,10 @@ pub enum ContactType {
     Email,
     Url,
     Wallet,
+    Zalo,
+    Viber,
+    Kakaotalk,
+    Signal,
 }
 
 impl ContactType {
@@ -30,6 +34,10 @@ impl ContactType {
             ContactType::Email => "email",
             ContactType::Url => "url",
             ContactType::Wallet => "wallet",
+            ContactType::Zalo => "zalo",
+            ContactType::Viber => "viber",
+            ContactType::Kakaotalk => "kakaotalk",
+            ContactType::Signal => "signal",
         }
     }
 
@@ -43,6 +51,10 @@ impl ContactType {
             "email" => ContactType::Email,
             "url" => ContactType::Url,
             "wallet" => ContactType::Wallet,
+            "zalo" => ContactType::Zalo,
+            "viber" => ContactType::Viber,
+            "kakaotalk" => ContactType::Kakaotalk,
+            "signal" => ContactType::Signal,
             _ => return None,
         })
     }
@@ -80,6 +92,11 @@ impl Region {
             .ok()
             .map(Region)
     }
+
+    /// The ISO 3166-1 alpha-2 code ("VN").
+    pub fn code(&self) -> &str {
+        self.0.as_ref()
+    }
 }
 
 /// A mention of a messenger found by the matcher: which one and where.
@@ -94,6 +111,18 @@ pub(crate) struct Mention {
 pub(crate) struct Found {
     pub at: usize,
     pub contact: Contact,
+    /// The region a number without an international prefix was read in.
+    pub region: Option<Region>,
+}
+
+impl Found {
+    pub(crate) fn new(at: usize, contact: Contact) -> Found {
+        Found {
+            at,
+            contact,
+            region: None,
+        }
+    }
 }
 
 fn is_handle_byte(b: u8) -> bool {
@@ -203,15 +232,23 @@ fn looks_like_date(text: &str) -> bool {
     )
 }
 
-/// Extracts phone numbers: written with `+` or `00`, or (with a region) without.
-/// `skip` holds byte spans already read as amounts or ages.
+/// Lists, for the number starting at a position (given the contacts found so
+/// far), the regions to read it in, most likely first.
+pub(crate) type Infer<'a> = dyn FnMut(usize, &[Found], &mut Vec<Region>) + 'a;
+
+/// Extracts phone numbers: written with `+` or `00`, or without, read in `region`
+/// when one is given and otherwise in the regions `infer` lists for the number at
+/// that position, in order (given the numbers with a prefix found so far); none
+/// listed, no number. `skip` holds byte spans already read as amounts or ages.
 pub(crate) fn phones(
     text: &str,
     region: Option<Region>,
     skip: &[(usize, usize)],
     number_starts: impl Iterator<Item = usize>,
+    infer: &mut Infer<'_>,
     out: &mut Vec<Found>,
 ) {
+    let mut regions: Vec<Region> = Vec::new();
     let bytes = text.as_bytes();
     let mut digits = String::new();
     let mut groups: Vec<(usize, usize)> = Vec::new();
@@ -261,46 +298,61 @@ pub(crate) fn phones(
                 && bytes.get(i + 2).is_some_and(|d| (b'1'..=b'9').contains(d))
             {
                 (i + 2, true)
-            } else if region.is_some() {
-                (i, false)
             } else {
-                continue;
+                (i, false)
             }
         };
         let end = collect_phone(text, first_digit, &mut digits, &mut groups);
         let span_start = if intl { i } else { first_digit };
         let overlaps = skip.iter().any(|&(s, e)| s < end && span_start < e);
-        let found = if overlaps || (!intl && looks_like_date(&text[first_digit..end])) {
+        let found = if overlaps
+            || (!intl && looks_like_date(&text[first_digit..end]))
+            || (!intl && digits.len() < 7)
+        {
             None
         } else {
-            let region_id = if intl { None } else { region.map(|r| r.0) };
-            // Try the whole run, then without its last groups (a number followed by
-            // another figure), while it is long enough.
-            let mut result = None;
-            let mut n = groups.len();
-            while n > 0 {
-                let (len, group_end) = groups[n - 1];
-                if len < 7 {
-                    break;
+            regions.clear();
+            if !intl {
+                match region {
+                    Some(r) => regions.push(r),
+                    None => infer(first_digit, out, &mut regions),
                 }
-                if len <= 15 {
-                    if let Some(e) = e164(&digits[..len], region_id) {
-                        result = Some((e, group_end));
+            }
+            let tries: Vec<Option<Region>> = if intl {
+                vec![None]
+            } else {
+                regions.iter().copied().map(Some).collect()
+            };
+            // Try the whole run, then without its last groups (a number followed by
+            // another figure), while it is long enough; in each region in turn.
+            let mut result = None;
+            'regions: for r in tries {
+                let mut n = groups.len();
+                while n > 0 {
+                    let (len, group_end) = groups[n - 1];
+                    if len < 7 {
                         break;
                     }
-                }
-                n -= 1;
-                if groups.len() - n > 2 {
-                    break;
+                    if len <= 15 {
+                        if let Some(e) = e164(&digits[..len], r.map(|r| r.0)) {
+                            result = Some((e, group_end, r));
+                            break 'regions;
+                        }
+                    }
+                    n -= 1;
+                    if groups.len() - n > 2 {
+                        break;
+                    }
                 }
             }
             result
         };
         match found {
-            Some((value, group_end)) => {
+            Some((value, group_end, r)) => {
                 out.push(Found {
                     at: span_start,
                     contact: Contact::new(ContactType::Phone, value),
+                    region: r,
                 });
                 resume = group_end;
             }
@@ -397,7 +449,7 @@ pub(crate) fn url_at(text: &str, start: usize, out: &mut Vec<Found>) -> Option<S
         _ => None,
     };
     let contact = contact.unwrap_or_else(|| Contact::new(ContactType::Url, url));
-    out.push(Found { at: start, contact });
+    out.push(Found::new(start, contact));
     Some((start, end))
 }
 
@@ -450,6 +502,28 @@ fn valid_wechat_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+}
+
+/// KakaoTalk ids: 4 to 20 of `a-z 0-9 . _ -`, with a letter.
+fn valid_kakaotalk_id(id: &str) -> bool {
+    (4..=20).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        && id.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// Signal usernames: a nickname (3 to 32 of `a-z 0-9 _`, starting with a letter), a
+/// dot, and two or more digits ("name.01").
+fn valid_signal_username(id: &str) -> bool {
+    let Some((nick, digits)) = id.rsplit_once('.') else {
+        return false;
+    };
+    (3..=32).contains(&nick.len())
+        && nick.as_bytes()[0].is_ascii_alphabetic()
+        && nick.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && (2..=9).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn in_spans(spans: &[Span], at: usize) -> bool {
@@ -510,13 +584,13 @@ pub(crate) fn at_signs(
                 !head.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
             });
             if tld_ok && !domain.as_bytes().windows(2).any(|w| w == b"..") {
-                out.push(Found {
-                    at: local_start,
-                    contact: Contact::new(
+                out.push(Found::new(
+                    local_start,
+                    Contact::new(
                         ContactType::Email,
                         text[local_start..end].to_ascii_lowercase(),
                     ),
-                });
+                ));
             }
             continue;
         }
@@ -539,23 +613,30 @@ pub(crate) fn at_signs(
         {
             continue;
         }
-        let mention = mention_before(text, mentions, at, window, |m| m != Messenger::Whatsapp);
+        let mention = mention_before(text, mentions, at, window, |m| {
+            !matches!(
+                m,
+                Messenger::Whatsapp | Messenger::Zalo | Messenger::Viber | Messenger::Imo
+            )
+        });
         if mention.is_some_and(|m| m.messenger == Messenger::Telegram) {
-            out.push(Found {
+            out.push(Found::new(
                 at,
-                contact: Contact::new(ContactType::Telegram, name.to_ascii_lowercase()),
-            });
+                Contact::new(ContactType::Telegram, name.to_ascii_lowercase()),
+            ));
         }
     }
 }
 
-/// LINE and WeChat ids written right after their mention ("LINE ID: abc",
-/// "微信：abc_123").
+/// LINE, WeChat and KakaoTalk ids and Signal usernames written right after their
+/// mention ("LINE ID: abc", "微信：abc_123", "카톡 ID: abc", "Signal: name.01").
 pub(crate) fn messenger_ids(text: &str, mentions: &[Mention], urls: &[Span], out: &mut Vec<Found>) {
     for m in mentions {
         let kind = match m.messenger {
             Messenger::Line => ContactType::Line,
             Messenger::Wechat => ContactType::Wechat,
+            Messenger::Kakaotalk => ContactType::Kakaotalk,
+            Messenger::Signal => ContactType::Signal,
             _ => continue,
         };
         let mut i = m.end;
@@ -608,13 +689,12 @@ pub(crate) fn messenger_ids(text: &str, mentions: &[Mention], urls: &[Span], out
         }
         let ok = match kind {
             ContactType::Line => valid_line_id(id),
+            ContactType::Kakaotalk => valid_kakaotalk_id(id),
+            ContactType::Signal => valid_signal_username(id),
             _ => valid_wechat_id(id),
         };
         if ok {
-            out.push(Found {
-                at: i,
-                contact: Contact::new(kind, id.to_ascii_lowercase()),
-            });
+            out.push(Found::new(i, Contact::new(kind, id.to_ascii_lowercase())));
         }
     }
 }
@@ -647,53 +727,65 @@ pub(crate) fn wallets(text: &str, out: &mut Vec<Found>) {
         if run.len() >= MIN_RUN && wallet::may_be_address(run) {
             let word = &text[start..end];
             if let Some(chain) = wallet::classify(word) {
-                out.push(Found {
-                    at: start,
-                    contact: Contact {
+                out.push(Found::new(
+                    start,
+                    Contact {
                         kind: ContactType::Wallet,
                         value: word.to_string(),
                         chain: Some(chain),
                     },
-                });
+                ));
             }
         }
         i = end + 1;
     }
 }
 
-/// Phones written within `window` bytes after a WhatsApp mention are WhatsApp
-/// contacts too.
-pub(crate) fn whatsapp_beside(
+/// Phones written within `window` bytes after a WhatsApp, Zalo, Viber or Signal
+/// mention (on the same line) are contacts of that messenger too.
+pub(crate) fn phones_beside(
     text: &str,
     mentions: &[Mention],
     window: usize,
     found: &mut Vec<Found>,
 ) {
-    let extra: Vec<Found> = found
+    let mut extra: Vec<Found> = Vec::new();
+    for f in found
         .iter()
         .filter(|f| f.contact.kind == ContactType::Phone)
-        .filter(|f| {
-            mention_before(text, mentions, f.at, window, |m| m == Messenger::Whatsapp).is_some()
-        })
-        .map(|f| Found {
-            at: f.at,
-            contact: Contact::new(ContactType::Whatsapp, f.contact.value.clone()),
-        })
-        .collect();
+    {
+        for (m, kind) in [
+            (Messenger::Whatsapp, ContactType::Whatsapp),
+            (Messenger::Zalo, ContactType::Zalo),
+            (Messenger::Viber, ContactType::Viber),
+            (Messenger::Signal, ContactType::Signal),
+        ] {
+            if mention_before(text, mentions, f.at, window, |x| x == m).is_some() {
+                extra.push(Found {
+                    at: f.at,
+                    contact: Contact::new(kind, f.contact.value.clone()),
+                    region: f.region,
+                });
+            }
+        }
+    }
     found.extend(extra);
 }
 
-/// Orders contacts by first appearance and keeps each (type, value) once.
-pub(crate) fn finish(mut found: Vec<Found>) -> Vec<Contact> {
+/// Orders contacts by first appearance and keeps each (type, value) once, with the
+/// region each was read in (numbers without an international prefix).
+pub(crate) fn finish(mut found: Vec<Found>) -> (Vec<Contact>, Vec<Option<Region>>) {
     found.sort_by_key(|f| f.at);
     let mut out: Vec<Contact> = Vec::with_capacity(found.len());
+    let mut regions: Vec<Option<Region>> = Vec::with_capacity(found.len());
     for f in found {
         if !out
             .iter()
             .any(|c| c.kind == f.contact.kind && c.value == f.contact.value)
         {
             out.push(f.contact);
+            regions.push(f.region);
         }
     }
-    out
+    (out, regions)
 }

@@ -15,6 +15,7 @@
 
 pub mod config;
 mod contacts;
+mod country;
 mod e164;
 mod matcher;
 mod network;
@@ -77,11 +78,15 @@ pub struct Screening {
     pub signals: Vec<Signal>,
     /// Each (type, value) once, in order of first appearance.
     pub contacts: Vec<Contact>,
+    /// For each contact (same order): the region a number written without an
+    /// international prefix was read in, given or inferred from the text.
+    pub contact_regions: Vec<Option<Region>>,
 }
 
 /// The compiled data files. Build once, share between threads.
 pub struct Screener {
     matcher: Matcher,
+    countries: country::Countries,
     config: Config,
     /// Index into `weights` per feature: signal codes, then contact features.
     weights: Vec<f64>,
@@ -143,7 +148,8 @@ fn screened_part(text: &str) -> &str {
     &text[..end]
 }
 
-/// Screens `text` (numbers without an international prefix are not read as phones).
+/// Screens `text`; numbers without an international prefix are read in the region
+/// their line points to (see [`Screener::screen`]).
 pub fn screen_text(screener: &Screener, text: &str) -> Screening {
     screener.screen(text, None)
 }
@@ -162,8 +168,10 @@ impl Screener {
 
     pub fn from_config(config: Config) -> Result<Screener, ConfigError> {
         let matcher = Matcher::new(&config)?;
+        let countries = country::Countries::new(&config);
         let mut screener = Screener {
             matcher,
+            countries,
             config,
             weights: Vec::new(),
             bias: 0.0,
@@ -238,7 +246,11 @@ impl Screener {
                 ContactType::Telegram
                 | ContactType::Whatsapp
                 | ContactType::Line
-                | ContactType::Wechat => x[n] = 1.0,
+                | ContactType::Wechat
+                | ContactType::Zalo
+                | ContactType::Viber
+                | ContactType::Kakaotalk
+                | ContactType::Signal => x[n] = 1.0,
                 ContactType::Phone => x[n + 1] = 1.0,
                 ContactType::Wallet => x[n + 2] = 1.0,
                 _ => {}
@@ -266,7 +278,11 @@ impl Screener {
                 ContactType::Telegram
                 | ContactType::Whatsapp
                 | ContactType::Line
-                | ContactType::Wechat => present[n] = true,
+                | ContactType::Wechat
+                | ContactType::Zalo
+                | ContactType::Viber
+                | ContactType::Kakaotalk
+                | ContactType::Signal => present[n] = true,
                 ContactType::Phone => present[n + 1] = true,
                 ContactType::Wallet => present[n + 2] = true,
                 _ => {}
@@ -289,7 +305,8 @@ impl Screener {
     }
 
     /// Screens `text`, reading numbers written without an international prefix as
-    /// phone numbers of `region` when one is given. Only the first
+    /// phone numbers of `region` when one is given, else of the region their line
+    /// (or the whole text) points to (countries.toml). Only the first
     /// [`MAX_SCREENED_BYTES`] are read: the work per text is bounded, whatever it
     /// holds (a megabyte of links took seconds).
     pub fn screen(&self, text: &str, region: Option<Region>) -> Screening {
@@ -358,7 +375,11 @@ impl Screener {
                     Role::Currency(c) => s.currencies.push((start, end, c)),
                     Role::Period(p) => s.evidence.push((start, end, Some(p))),
                     Role::SalaryWord => s.evidence.push((start, end, None)),
-                    Role::Link | Role::Ignore => {}
+                    Role::Link
+                    | Role::Ignore
+                    | Role::People(_)
+                    | Role::Place(_)
+                    | Role::Language(_) => {}
                 }
             }
         }
@@ -366,19 +387,83 @@ impl Screener {
         numbers::scan_numbers(text, &mut s.nums);
         self.amounts_and_ages(text, s, &mut signals);
 
+        // Numbers without a prefix: the regions their line points to, else the
+        // whole text's. Each line is weighed at most once (numbers come in order).
+        let countries = &self.countries;
+        let hits = &s.hits;
+        let mut line_cache: Option<(usize, Vec<u16>)> = None;
+        let mut text_cache: Option<Vec<u16>> = None;
+        let mut score = vec![0u32; countries.len()];
+        let mut infer = |at: usize, found: &[Found], out: &mut Vec<Region>| {
+            let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            let prefixed = |(a, b): (usize, usize)| -> Vec<(usize, &str)> {
+                found
+                    .iter()
+                    .filter(|f| {
+                        f.contact.kind == ContactType::Phone
+                            && f.region.is_none()
+                            && a <= f.at
+                            && f.at < b
+                    })
+                    .map(|f| (f.at, f.contact.value.as_str()))
+                    .collect()
+            };
+            let fresh = !matches!(&line_cache, Some((start, _)) if *start == line_start);
+            if fresh {
+                score.iter_mut().for_each(|x| *x = 0);
+                let phones = prefixed((line_start, line_end));
+                countries.evidence(
+                    &self.matcher,
+                    text,
+                    (line_start, line_end),
+                    hits,
+                    &phones,
+                    at,
+                    country::Purpose::Phone,
+                    &mut score,
+                );
+                let mut ranked = Vec::new();
+                countries.ranked(&score, &mut ranked);
+                line_cache = Some((line_start, ranked));
+            }
+            let mut ranked = line_cache.as_ref().map(|c| c.1.clone()).unwrap_or_default();
+            if ranked.is_empty() {
+                if text_cache.is_none() {
+                    score.iter_mut().for_each(|x| *x = 0);
+                    let phones = prefixed((0, text.len()));
+                    countries.evidence(
+                        &self.matcher,
+                        text,
+                        (0, text.len()),
+                        hits,
+                        &phones,
+                        at,
+                        country::Purpose::Phone,
+                        &mut score,
+                    );
+                    let mut r = Vec::new();
+                    countries.ranked(&score, &mut r);
+                    text_cache = Some(r);
+                }
+                ranked = text_cache.clone().unwrap_or_default();
+            }
+            out.extend(ranked.iter().map(|&c| countries.regions[c as usize]));
+        };
         contacts::phones(
             text,
             region,
             &s.skip,
             s.nums.iter().map(|n| n.start),
+            &mut infer,
             &mut found,
         );
         let window = self.config.contacts.window;
-        contacts::whatsapp_beside(text, &s.mentions, window, &mut found);
+        contacts::phones_beside(text, &s.mentions, window, &mut found);
         contacts::at_signs(text, &s.urls, &s.mentions, window, &mut found);
         contacts::messenger_ids(text, &s.mentions, &s.urls, &mut found);
         contacts::wallets(text, &mut found);
-        let contacts = contacts::finish(found);
+        let (contacts, contact_regions) = contacts::finish(found);
 
         signals.sort_by_key(|a| (a.start, a.end));
         signals.dedup();
@@ -387,6 +472,7 @@ impl Screener {
             level: Level::Low,
             signals,
             contacts,
+            contact_regions,
         };
         screening.score = self.score_fast(&screening);
         screening.level = self.config.weights.level(screening.score);
@@ -435,11 +521,57 @@ impl Screener {
         (mult, cur, per, end)
     }
 
+    /// The monthly wage, in units of `currency`, that an amount in it is compared
+    /// with: its own country's; else the wage of the country the text is aimed at
+    /// (or the fallback's), converted through USD. None when it cannot be converted.
+    fn wage_for(
+        &self,
+        text: &str,
+        hits: &[Hit],
+        currency: u16,
+        target: &mut Option<Option<u16>>,
+    ) -> Option<f64> {
+        let countries = &self.countries;
+        let own = (0..countries.len())
+            .find(|&c| countries.currency[c] == currency && countries.wage[c].is_some());
+        if let Some(c) = own {
+            return countries.wage[c];
+        }
+        let t = *target.get_or_insert_with(|| {
+            let mut score = vec![0u32; countries.len()];
+            countries.evidence(
+                &self.matcher,
+                text,
+                (0, text.len()),
+                hits,
+                &[],
+                0,
+                country::Purpose::Wage,
+                &mut score,
+            );
+            let mut ranked = Vec::new();
+            countries.ranked(&score, &mut ranked);
+            let rates = &self.config.salary.currency;
+            ranked.into_iter().find(|&c| {
+                countries.wage[c as usize].is_some()
+                    && rates[countries.currency[c as usize] as usize].usd.is_some()
+            })
+        });
+        let c = t.unwrap_or(countries.fallback) as usize;
+        let wage = countries.wage[c]?;
+        let rates = &self.config.salary.currency;
+        let from = rates[countries.currency[c] as usize].usd?;
+        let to = rates[currency as usize].usd?;
+        Some(wage * from / to)
+    }
+
     fn amounts_and_ages(&self, text: &str, s: &mut Scratch, signals: &mut Vec<Signal>) {
         let salary = &self.config.salary;
         let ages = &self.config.signals.age_range;
         let separators = &self.config.signals.ranges.separators;
         let nums = &s.nums;
+        // The country the text is aimed at, weighed once when first needed.
+        let mut target: Option<Option<u16>> = None;
         let mut i = 0;
         while i < nums.len() {
             let lower = nums[i];
@@ -529,13 +661,13 @@ impl Screener {
             let period = lp.or(up).or(near_period);
             let months = period.map_or(1.0, |p| salary.period[p as usize].months);
             let factor = mult.map_or(1.0, |m| salary.multiplier[m as usize].factor);
-            let cur = &salary.currency[currency as usize];
             let local_month = lower.value * factor / months;
-            let usd_month = local_month * cur.usd;
             let end = lend.max(uend).max(upper.map_or(lower.end, |u| u.end));
             s.skip.push((start, end));
-            if local_month >= salary.far_above * cur.market_month
-                && usd_month <= salary.max_usd_month
+            let Some(wage) = self.wage_for(text, &s.hits, currency, &mut target) else {
+                continue;
+            };
+            if local_month >= salary.far_above * wage && local_month <= salary.max_times_wage * wage
             {
                 signals.push(Signal {
                     code: self.matcher.signal_codes[HIGH_PAY_IDX as usize].clone(),

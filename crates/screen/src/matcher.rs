@@ -14,6 +14,28 @@ pub(crate) enum Messenger {
     Whatsapp,
     Line,
     Wechat,
+    Zalo,
+    Viber,
+    Kakaotalk,
+    Signal,
+    Imo,
+}
+
+impl Messenger {
+    /// Its section name in contacts.toml.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Messenger::Telegram => "telegram",
+            Messenger::Whatsapp => "whatsapp",
+            Messenger::Line => "line",
+            Messenger::Wechat => "wechat",
+            Messenger::Zalo => "zalo",
+            Messenger::Viber => "viber",
+            Messenger::Kakaotalk => "kakaotalk",
+            Messenger::Signal => "signal",
+            Messenger::Imo => "imo",
+        }
+    }
 }
 
 /// What a matched literal means. A literal may mean several things.
@@ -27,6 +49,12 @@ pub(crate) enum Role {
     Mention(Messenger),
     Link,
     Ignore,
+    /// A word naming a country's people or language (countries.toml `people`).
+    People(u16),
+    /// A country's name or place (countries.toml `places`).
+    Place(u16),
+    /// A pattern of this language (index into `LANGUAGES`) matched.
+    Language(u8),
 }
 
 /// What may follow a number.
@@ -236,17 +264,37 @@ impl Matcher {
         for code in [crate::HIGH_PAY, crate::AGE_RANGE, crate::MESSENGER] {
             code_index(code, &mut signal_codes);
         }
+        let lang = |l: &str| {
+            crate::config::LANGUAGES
+                .iter()
+                .position(|x| *x == l)
+                .map(|i| Role::Language(i as u8))
+        };
         for signal in &config.signals.signal {
             let i = code_index(&signal.code, &mut signal_codes);
-            for patterns in signal.patterns.values() {
+            for (l, patterns) in &signal.patterns {
                 for p in patterns {
                     b.add(p, Role::Signal(i));
+                    if let Some(r) = lang(l) {
+                        b.add(p, r);
+                    }
                 }
             }
         }
-        for patterns in config.signals.age_range.patterns.values() {
+        for (l, patterns) in &config.signals.age_range.patterns {
             for p in patterns {
                 b.add(p, Role::AgeWord);
+                if let Some(r) = lang(l) {
+                    b.add(p, r);
+                }
+            }
+        }
+        for (i, c) in config.countries.country.iter().enumerate() {
+            for p in &c.people {
+                b.add(p, Role::People(i as u16));
+            }
+            for p in &c.places {
+                b.add(p, Role::Place(i as u16));
             }
         }
         let salary = &config.salary;
@@ -260,9 +308,12 @@ impl Matcher {
                 b.add(t, Role::Period(i as u16));
             }
         }
-        for words in salary.salary_words.values() {
+        for (l, words) in &salary.salary_words {
             for w in words {
                 b.add(w, Role::SalaryWord);
+                if let Some(r) = lang(l) {
+                    b.add(w, r);
+                }
             }
         }
         let contacts = &config.contacts;
@@ -271,6 +322,11 @@ impl Matcher {
             (&contacts.whatsapp, Messenger::Whatsapp),
             (&contacts.line, Messenger::Line),
             (&contacts.wechat, Messenger::Wechat),
+            (&contacts.zalo, Messenger::Zalo),
+            (&contacts.viber, Messenger::Viber),
+            (&contacts.kakaotalk, Messenger::Kakaotalk),
+            (&contacts.signal, Messenger::Signal),
+            (&contacts.imo, Messenger::Imo),
         ] {
             for t in &def.mentions {
                 b.add(t, Role::Mention(m));
@@ -297,6 +353,11 @@ impl Matcher {
             // An ignored literal means nothing else.
             let r = if r.contains(&Role::Ignore) {
                 vec![Role::Ignore]
+            } else if r.iter().filter(|x| matches!(x, Role::Language(_))).count() > 1 {
+                // Listed in several languages ("Myanmar"): says nothing of which.
+                r.into_iter()
+                    .filter(|x| !matches!(x, Role::Language(_)))
+                    .collect()
             } else {
                 r
             };

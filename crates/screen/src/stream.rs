@@ -690,6 +690,11 @@ fn write_json(out: &mut Vec<u8>, outcome: &Outcome<'_>) {
                     out.extend_from_slice(chain.as_str().as_bytes());
                     out.push(b'"');
                 }
+                if let Some(Some(region)) = screening.contact_regions.get(i) {
+                    out.extend_from_slice(b",\"region\":\"");
+                    out.extend_from_slice(region.code().as_bytes());
+                    out.push(b'"');
+                }
                 out.push(b'}');
             }
             out.extend_from_slice(b"]}\n");
@@ -806,6 +811,9 @@ fn write_table(out: &mut Vec<u8>, outcome: &Outcome<'_>, color: bool) {
                     push_clean(&mut s, &c.value);
                     if let Some(chain) = c.chain {
                         s.push_str(&format!(" ({})", chain.as_str()));
+                    }
+                    if let Some(Some(region)) = screening.contact_regions.get(i) {
+                        s.push_str(&format!(" (read as {})", region.code()));
                     }
                 }
                 s.push('\n');
