@@ -163,12 +163,12 @@ impl App {
             return Ok(Vec::new());
         };
         let mut records = vec![decode_row(&site_row, Fields::Open)?];
-        // Stored bodies are canonical JSON, so a row naming the site holds this
-        // text; only those rows are decoded, then checked exactly.
-        let needle = format!("\"site\":\"{site}\"");
+        // The records that name the site (record_refs, an indexed lookup); each is
+        // then checked to name it as *its* site (an observation may name it as
+        // where another site moved to).
         let mut rows = Vec::new();
         for kind in [Kind::SiteStatus, Kind::Intervention] {
-            self.store.scan_kind_containing(kind, &needle, &mut |row| {
+            self.store.scan_referrers(site, kind, &mut |row| {
                 rows.push(row);
                 Ok(())
             })?;

@@ -176,6 +176,15 @@ pub trait RecordStore {
     /// Calls `visit` with every record of `kind`, sorted by id bytewise.
     fn scan_kind(&mut self, kind: Kind, visit: &mut dyn FnMut(Row) -> Result<()>) -> Result<()>;
 
+    /// The records of `kind` that name `id` (its referrers in `record_refs`), by
+    /// id: one indexed lookup, however many records of `kind` there are.
+    fn scan_referrers(
+        &mut self,
+        id: &str,
+        kind: Kind,
+        visit: &mut dyn FnMut(Row) -> Result<()>,
+    ) -> Result<()>;
+
     /// As [`RecordStore::scan_kind`], only the records whose stored open body
     /// contains `text` (a filter the database applies, so rows that do not match are
     /// never read out: the web server looks up a site's observations this way).

@@ -1009,3 +1009,32 @@ fn a_byte_order_mark_at_the_start_is_not_part_of_the_first_record() {
         assert_eq!(errors[0].line, 2, "{}: {errors:?}", backend.name);
     }
 }
+
+#[test]
+fn the_records_that_name_one_come_from_one_indexed_lookup() {
+    for backend in backends() {
+        let mut store = backend.open();
+        import_ok(store.as_mut(), &fixture("worked.jsonl"));
+        for kind in [Kind::SiteStatus, Kind::Intervention] {
+            let mut expected = Vec::new();
+            store
+                .scan_kind(kind, &mut |row| {
+                    if row.body.contains("\"site-a\"") {
+                        expected.push(row.id);
+                    }
+                    Ok(())
+                })
+                .unwrap();
+            let mut got = Vec::new();
+            store
+                .scan_referrers("site-a", kind, &mut |row| {
+                    assert_eq!(row.kind, kind);
+                    got.push(row.id);
+                    Ok(())
+                })
+                .unwrap();
+            assert!(!got.is_empty(), "{}: {kind}", backend.name);
+            assert_eq!(got, expected, "{}: {kind}", backend.name);
+        }
+    }
+}

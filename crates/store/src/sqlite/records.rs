@@ -76,6 +76,24 @@ impl RecordStore for SqliteStore {
         Ok(())
     }
 
+    fn scan_referrers(
+        &mut self,
+        id: &str,
+        kind: Kind,
+        visit: &mut dyn FnMut(Row) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.id, r.kind, r.sensitivity, r.body, r.restricted
+             FROM record_refs x JOIN records r ON r.id = x.source
+             WHERE x.target = ?1 AND r.kind = ?2 ORDER BY r.id",
+        )?;
+        let mut rows = stmt.query([id, kind.as_str()])?;
+        while let Some(row) = rows.next()? {
+            visit(row_from_sql(row)?)?;
+        }
+        Ok(())
+    }
+
     fn scan_kind_containing(
         &mut self,
         kind: Kind,
