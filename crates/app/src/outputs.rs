@@ -12,9 +12,11 @@
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 
+pub use zonewatch_findings::Locale;
 use zonewatch_findings::{
-    assess, assess_all, assessments_json, render_assessments_text, report, report_html,
-    report_markdown, site_timeline, Dataset, ReportOptions, DEFAULT_THRESHOLD,
+    assess, assess_all, assessments_json, render_assessments_text_in, report, report_html,
+    report_html_in, report_markdown, report_markdown_in, site_timeline, Dataset, Figures,
+    ReportOptions, DEFAULT_THRESHOLD,
 };
 use zonewatch_interop::{
     ftm_entities, sites_geojson, write_csv, Counts, CsvOptions, FtmOptions, GeoJsonOptions,
@@ -92,6 +94,18 @@ impl Report {
     pub fn html(&self) -> String {
         report_html(&self.dataset, &self.options)
     }
+
+    /// The Markdown report in `locale`.
+    pub fn markdown_in(&self, locale: Locale) -> String {
+        let figures = Figures::compute(&self.dataset);
+        report_markdown_in(&self.dataset, &figures, &self.options, locale)
+    }
+
+    /// The HTML report in `locale`.
+    pub fn html_in(&self, locale: Locale) -> String {
+        let figures = Figures::compute(&self.dataset);
+        report_html_in(&self.dataset, &figures, &self.options, locale)
+    }
 }
 
 /// The legal tests of one person or of everyone.
@@ -108,7 +122,12 @@ impl Assessments {
 
     /// Plain text, one block per person.
     pub fn text(&self) -> String {
-        render_assessments_text(&self.dataset, &self.list())
+        self.text_in(Locale::En)
+    }
+
+    /// Plain text in `locale`.
+    pub fn text_in(&self, locale: Locale) -> String {
+        render_assessments_text_in(&self.dataset, &self.list(), locale)
     }
 
     fn list(&self) -> Vec<zonewatch_findings::Assessment<'_>> {

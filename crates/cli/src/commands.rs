@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use zonewatch_app::outputs::Locale;
 use zonewatch_app::{
     Action, Actor, App, AppError, Ask, DbUrl, ImportError, ImportOptions, ImportSummary,
 };
@@ -94,9 +95,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             public,
             threshold,
             trace,
+            lang,
             output,
-        } => report(&ctx, format, public.then_some(threshold), trace, output),
-        Command::Assess { person, format } => assess(&ctx, person.as_deref(), format),
+        } => report(
+            &ctx,
+            format,
+            public.then_some(threshold),
+            trace,
+            lang,
+            output,
+        ),
+        Command::Assess {
+            person,
+            format,
+            lang,
+        } => assess(&ctx, person.as_deref(), format, lang),
         Command::Timeline { site } => timeline(&ctx, &site),
         Command::Status => status(&ctx),
         Command::Screen(args) => crate::screen::screen(args, || {
@@ -470,14 +483,15 @@ fn report(
     format: ReportFormat,
     public: Option<u64>,
     trace: bool,
+    lang: Locale,
     path: Option<PathBuf>,
 ) -> Result<ExitCode> {
     let mut app = open(ctx, Open::Existing)?;
     let report = app.report(public.is_some(), public, trace)?;
     let (text, name) = match format {
         ReportFormat::Json => (serde_json::to_string_pretty(&report.json())?, "JSON"),
-        ReportFormat::Md => (report.markdown(), "Markdown"),
-        ReportFormat::Html => (report.html(), "HTML"),
+        ReportFormat::Md => (report.markdown_in(lang), "Markdown"),
+        ReportFormat::Html => (report.html_in(lang), "HTML"),
     };
     let code = emit(&path, &text)?;
     if let Some(path) = &path {
@@ -495,7 +509,12 @@ fn report(
     Ok(code)
 }
 
-fn assess(ctx: &Invocation, person: Option<&str>, format: AssessFormat) -> Result<ExitCode> {
+fn assess(
+    ctx: &Invocation,
+    person: Option<&str>,
+    format: AssessFormat,
+    lang: Locale,
+) -> Result<ExitCode> {
     let mut app = open(ctx, Open::Existing)?;
     let assessments = app.assess(person)?.ok_or_else(|| {
         anyhow::anyhow!(
@@ -506,7 +525,7 @@ fn assess(ctx: &Invocation, person: Option<&str>, format: AssessFormat) -> Resul
     })?;
     let text = match format {
         AssessFormat::Json => serde_json::to_string_pretty(&assessments.json())?,
-        AssessFormat::Text => assessments.text(),
+        AssessFormat::Text => assessments.text_in(lang),
     };
     emit(&None, &crate::terminal::printable(&text))
 }

@@ -105,6 +105,10 @@ pub enum Command {
         /// Beside each figure, the ids of the records that make it up.
         #[arg(long)]
         trace: bool,
+        /// The language of the Markdown and HTML report: en, km, th, vi, zh-Hans,
+        /// my or id (the JSON report has no words to translate).
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: zonewatch_app::outputs::Locale,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<std::path::PathBuf>,
@@ -118,6 +122,9 @@ pub enum Command {
         person: Option<String>,
         #[arg(long, value_enum, default_value_t = AssessFormat::Text)]
         format: AssessFormat,
+        /// The language of the text: en, km, th, vi, zh-Hans, my or id.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: zonewatch_app::outputs::Locale,
     },
     /// The timeline of one site: status observations and interventions in order,
     /// with events whose order is unknown shown as such, and the outcome of its
@@ -393,4 +400,15 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A `--lang` value: one of the interface languages.
+fn parse_lang(text: &str) -> Result<zonewatch_app::outputs::Locale, String> {
+    zonewatch_app::outputs::Locale::parse(text).ok_or_else(|| {
+        let all: Vec<&str> = zonewatch_app::outputs::Locale::ALL
+            .iter()
+            .map(|l| l.tag())
+            .collect();
+        format!("no such language: the languages are {}", all.join(", "))
+    })
 }

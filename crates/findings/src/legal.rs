@@ -18,6 +18,7 @@
 
 use std::fmt::Write as _;
 
+use zonewatch_i18n::{Locale, Tr};
 use zonewatch_model::{FindingCode, IncidentType, Kind, Person, Record};
 
 use crate::dataset::{as_incident, as_person, as_testimony, Dataset};
@@ -566,127 +567,309 @@ records do not show it, never that it did not happen.";
 
 /// A plain-language label for a code.
 pub fn code_label(code: FindingCode) -> &'static str {
-    match code {
-        C::IloAbuseOfVulnerability => "abuse of vulnerability",
-        C::IloDeception => "deception",
-        C::IloRestrictionOfMovement => "restriction of movement",
-        C::IloIsolation => "isolation",
-        C::IloPhysicalSexualViolence => "physical or sexual violence",
-        C::IloIntimidationThreats => "intimidation and threats",
-        C::IloRetentionOfDocuments => "retention of identity documents",
-        C::IloWithholdingOfWages => "withholding of wages",
-        C::IloDebtBondage => "debt bondage",
-        C::IloAbusiveConditions => "abusive working and living conditions",
-        C::IloExcessiveOvertime => "excessive overtime",
-        C::TipActRecruitment => "recruitment",
-        C::TipActTransportation => "transportation",
-        C::TipActTransfer => "transfer",
-        C::TipActHarbouring => "harbouring",
-        C::TipActReceipt => "receipt",
-        C::TipMeansThreat => "threat",
-        C::TipMeansForce => "use of force",
-        C::TipMeansCoercion => "coercion",
-        C::TipMeansAbduction => "abduction",
-        C::TipMeansFraud => "fraud",
-        C::TipMeansDeception => "deception",
-        C::TipMeansAbuseOfPower => "abuse of power",
-        C::TipMeansAbuseOfVulnerability => "abuse of a position of vulnerability",
-        C::TipMeansPaymentToController => "payments to a person having control",
-        C::TipPurposeSexualExploitation => "sexual exploitation",
-        C::TipPurposeForcedLabour => "forced labour",
-        C::TipPurposeSlavery => "slavery",
-        C::TipPurposeServitude => "servitude",
-        C::TipPurposeOrganRemoval => "removal of organs",
-        C::TipPurposeForcedCriminality => "forced criminality",
-        C::SlaverySale => "sale or transfer between operators",
-        C::SlaveryOwnershipClaim => "claim of ownership",
-        C::SlaveryControlAsPossession => "control amounting to possession",
-    }
+    CODE_LABELS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or("", |(_, label, _)| label)
 }
 
-fn element_label(name: &str) -> &str {
-    match name {
-        "involuntariness" => "Involuntariness",
-        "coercion" => "Coercion (menace of penalty)",
-        "indicators" => "Indicators",
-        "act" => "Act",
-        "means" => "Means",
-        "purpose" => "Purpose (exploitation)",
-        other => other,
-    }
+/// Each code, its English label, and the message key of its label.
+const CODE_LABELS: &[(FindingCode, &str, &str)] = &[
+    (
+        C::IloAbuseOfVulnerability,
+        "abuse of vulnerability",
+        "code-ilo_abuse_of_vulnerability",
+    ),
+    (C::IloDeception, "deception", "code-ilo_deception"),
+    (
+        C::IloRestrictionOfMovement,
+        "restriction of movement",
+        "code-ilo_restriction_of_movement",
+    ),
+    (C::IloIsolation, "isolation", "code-ilo_isolation"),
+    (
+        C::IloPhysicalSexualViolence,
+        "physical or sexual violence",
+        "code-ilo_physical_sexual_violence",
+    ),
+    (
+        C::IloIntimidationThreats,
+        "intimidation and threats",
+        "code-ilo_intimidation_threats",
+    ),
+    (
+        C::IloRetentionOfDocuments,
+        "retention of identity documents",
+        "code-ilo_retention_of_documents",
+    ),
+    (
+        C::IloWithholdingOfWages,
+        "withholding of wages",
+        "code-ilo_withholding_of_wages",
+    ),
+    (C::IloDebtBondage, "debt bondage", "code-ilo_debt_bondage"),
+    (
+        C::IloAbusiveConditions,
+        "abusive working and living conditions",
+        "code-ilo_abusive_conditions",
+    ),
+    (
+        C::IloExcessiveOvertime,
+        "excessive overtime",
+        "code-ilo_excessive_overtime",
+    ),
+    (
+        C::TipActRecruitment,
+        "recruitment",
+        "code-tip_act_recruitment",
+    ),
+    (
+        C::TipActTransportation,
+        "transportation",
+        "code-tip_act_transportation",
+    ),
+    (C::TipActTransfer, "transfer", "code-tip_act_transfer"),
+    (C::TipActHarbouring, "harbouring", "code-tip_act_harbouring"),
+    (C::TipActReceipt, "receipt", "code-tip_act_receipt"),
+    (C::TipMeansThreat, "threat", "code-tip_means_threat"),
+    (C::TipMeansForce, "use of force", "code-tip_means_force"),
+    (C::TipMeansCoercion, "coercion", "code-tip_means_coercion"),
+    (
+        C::TipMeansAbduction,
+        "abduction",
+        "code-tip_means_abduction",
+    ),
+    (C::TipMeansFraud, "fraud", "code-tip_means_fraud"),
+    (
+        C::TipMeansDeception,
+        "deception",
+        "code-tip_means_deception",
+    ),
+    (
+        C::TipMeansAbuseOfPower,
+        "abuse of power",
+        "code-tip_means_abuse_of_power",
+    ),
+    (
+        C::TipMeansAbuseOfVulnerability,
+        "abuse of a position of vulnerability",
+        "code-tip_means_abuse_of_vulnerability",
+    ),
+    (
+        C::TipMeansPaymentToController,
+        "payments to a person having control",
+        "code-tip_means_payment_to_controller",
+    ),
+    (
+        C::TipPurposeSexualExploitation,
+        "sexual exploitation",
+        "code-tip_purpose_sexual_exploitation",
+    ),
+    (
+        C::TipPurposeForcedLabour,
+        "forced labour",
+        "code-tip_purpose_forced_labour",
+    ),
+    (C::TipPurposeSlavery, "slavery", "code-tip_purpose_slavery"),
+    (
+        C::TipPurposeServitude,
+        "servitude",
+        "code-tip_purpose_servitude",
+    ),
+    (
+        C::TipPurposeOrganRemoval,
+        "removal of organs",
+        "code-tip_purpose_organ_removal",
+    ),
+    (
+        C::TipPurposeForcedCriminality,
+        "forced criminality",
+        "code-tip_purpose_forced_criminality",
+    ),
+    (
+        C::SlaverySale,
+        "sale or transfer between operators",
+        "code-slavery_sale",
+    ),
+    (
+        C::SlaveryOwnershipClaim,
+        "claim of ownership",
+        "code-slavery_ownership_claim",
+    ),
+    (
+        C::SlaveryControlAsPossession,
+        "control amounting to possession",
+        "code-slavery_control_as_possession",
+    ),
+];
+
+/// A code's label in the interface language.
+fn code_label_in(tr: Tr, code: FindingCode) -> String {
+    CODE_LABELS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or_else(String::new, |(_, _, key)| tr.t(key))
+}
+
+fn element_label(tr: Tr, name: &str) -> String {
+    let key = match name {
+        "involuntariness" => "legal-element-involuntariness",
+        "coercion" => "legal-element-coercion",
+        "indicators" => "legal-element-indicators",
+        "act" => "legal-element-act",
+        "means" => "legal-element-means",
+        "purpose" => "legal-element-purpose",
+        other => return other.to_owned(),
+    };
+    tr.t(key)
 }
 
 /// Where a cited id comes from, in words.
-fn describe_source(dataset: &Dataset, person: &str, code: FindingCode, id: &str) -> String {
+fn describe_source(tr: Tr, dataset: &Dataset, person: &str, code: FindingCode, id: &str) -> String {
     match id {
-        VIA_FORCED_LABOUR => return "the forced-labour test above is met".into(),
-        VIA_SLAVERY => return "slavery is indicated above".into(),
+        VIA_FORCED_LABOUR => return tr.t("legal-via-forced-labour"),
+        VIA_SLAVERY => return tr.t("legal-via-slavery"),
         _ => {}
     }
     let Some(record) = dataset.get(id) else {
         return id.to_owned();
     };
+    let date = |d: &zonewatch_model::PartialDate| tr.date(d.year, d.month, d.day);
+    let value = |v: &str| {
+        let key = zonewatch_model::fields::value_label_key(v);
+        if tr.is_english() || !tr.has(&key) {
+            v.to_owned()
+        } else {
+            tr.t(&key)
+        }
+    };
     match &record.body {
-        zonewatch_model::Body::Testimony(t) => format!("testimony {id} ({})", t.date),
+        zonewatch_model::Body::Testimony(t) => tr.f(
+            "legal-source-testimony",
+            &[("id", id.into()), ("date", date(&t.date).into())],
+        ),
         zonewatch_model::Body::Incident(i) => match i.date {
-            Some(date) => format!("incident {id} ({}, {date})", i.incident_type),
-            None => format!("incident {id} ({})", i.incident_type),
+            Some(d) => tr.f(
+                "legal-source-incident-dated",
+                &[
+                    ("id", id.into()),
+                    ("type", value(i.incident_type.as_str()).into()),
+                    ("date", date(&d).into()),
+                ],
+            ),
+            None => tr.f(
+                "legal-source-incident",
+                &[
+                    ("id", id.into()),
+                    ("type", value(i.incident_type.as_str()).into()),
+                ],
+            ),
         },
         zonewatch_model::Body::Person(p) if id == person => match code {
-            C::TipActRecruitment => "the person record (recruitment)".into(),
+            C::TipActRecruitment => tr.t("legal-source-person-recruitment"),
             C::TipActHarbouring => {
                 let sites: Vec<&str> = p.custody.iter().map(|c| c.site.as_str()).collect();
-                format!("the person record (custody at {})", sites.join(", "))
+                tr.f(
+                    "legal-source-person-custody",
+                    &[("sites", sites.join(", ").into())],
+                )
             }
-            _ => "the person record".into(),
+            _ => tr.t("legal-source-person"),
         },
-        _ => format!("{} {id}", record.kind()),
+        _ => {
+            let kind = if tr.is_english() {
+                record.kind().to_string()
+            } else {
+                tr.t(&format!("kind-{}", record.kind().as_str()))
+                    .to_lowercase()
+            };
+            tr.f(
+                "legal-source-record",
+                &[("kind", kind.into()), ("id", id.into())],
+            )
+        }
     }
 }
 
 /// A caseworker-style summary of one assessment.
 pub fn render_assessment_text(dataset: &Dataset, assessment: &Assessment<'_>) -> String {
+    render_assessment_text_in(dataset, assessment, Locale::En)
+}
+
+/// A caseworker-style summary of one assessment, in `locale`.
+pub fn render_assessment_text_in(
+    dataset: &Dataset,
+    assessment: &Assessment<'_>,
+    locale: Locale,
+) -> String {
+    let tr = Tr::new(locale);
     let mut out = String::new();
     let person = assessment.person;
     let details: Option<(&Record, &Person)> = dataset.person(person);
     match details {
         Some((_, p)) => {
-            let _ = writeln!(out, "Assessment for {} ({person})", p.alias);
-            let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
-            let mut line = format!("Roles: {}.", roles.join(", "));
+            let _ = writeln!(
+                out,
+                "{}",
+                tr.f(
+                    "legal-assessment-for",
+                    &[("alias", p.alias.as_str().into()), ("id", person.into())]
+                )
+            );
+            let roles: Vec<String> = p
+                .roles
+                .iter()
+                .map(|r| {
+                    if tr.is_english() {
+                        r.as_str().to_owned()
+                    } else {
+                        tr.t(&zonewatch_model::fields::value_label_key(r.as_str()))
+                    }
+                })
+                .collect();
+            let mut line = tr.f("legal-roles", &[("roles", roles.join(", ").into())]);
             if let Some(nationality) = &p.nationality {
-                let _ = write!(line, " Nationality: {nationality}.");
+                line.push(' ');
+                line.push_str(&tr.f(
+                    "legal-nationality",
+                    &[("nationality", nationality.as_str().into())],
+                ));
             }
+            line.push(' ');
             match p.age_at_entry {
                 Some(age) if assessment.minor => {
-                    let _ = write!(line, " Age at entry: {age} (a minor).");
+                    line.push_str(&tr.f("legal-age-minor", &[("age", age.into())]));
                 }
                 Some(age) => {
-                    let _ = write!(line, " Age at entry: {age}.");
+                    line.push_str(&tr.f("legal-age", &[("age", age.into())]));
                 }
-                None => line.push_str(" Age at entry: not recorded (not counted as a minor)."),
+                None => line.push_str(&tr.t("legal-age-unknown")),
             }
             let _ = writeln!(out, "{line}");
         }
         None => {
-            let _ = writeln!(out, "Assessment for {person}");
+            let _ = writeln!(
+                out,
+                "{}",
+                tr.f("legal-assessment-for-id", &[("id", person.into())])
+            );
         }
     }
-    let _ = writeln!(out, "{DISCLAIMER}");
+    let _ = writeln!(out, "{}", tr.t("legal-disclaimer"));
 
     let write_test = |out: &mut String, title: &str, test: &Test<'_>, notes: &[String]| {
         let result = match test.result {
-            TestResult::Met => "MET",
-            TestResult::NotEstablished => "NOT ESTABLISHED",
+            TestResult::Met => tr.t("legal-met"),
+            TestResult::NotEstablished => tr.t("legal-not-established"),
         };
         let _ = writeln!(out, "\n{title}: {result}");
         for element in &test.elements {
-            let label = element_label(element.name);
+            let label = element_label(tr, element.name);
             if element.support.is_empty() {
                 let state = if test.missing.contains(&element.name) {
-                    "nothing recorded (missing)"
+                    tr.t("legal-nothing-missing")
                 } else {
-                    "nothing recorded (not required)"
+                    tr.t("legal-nothing-not-required")
                 };
                 let _ = writeln!(out, "  {label}: {state}");
                 continue;
@@ -696,19 +879,23 @@ pub fn render_assessment_text(dataset: &Dataset, assessment: &Assessment<'_>) ->
                 let sources: Vec<String> = support
                     .from
                     .iter()
-                    .map(|id| describe_source(dataset, person, support.code, id))
+                    .map(|id| describe_source(tr, dataset, person, support.code, id))
                     .collect();
                 let _ = writeln!(
                     out,
                     "    - {} ({}): {}",
-                    code_label(support.code),
+                    code_label_in(tr, support.code),
                     support.code,
                     sources.join("; ")
                 );
             }
         }
         for note in notes {
-            let _ = writeln!(out, "  Note: {note}");
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr.f("legal-note", &[("note", note.as_str().into())])
+            );
         }
     };
 
@@ -724,54 +911,57 @@ pub fn render_assessment_text(dataset: &Dataset, assessment: &Assessment<'_>) ->
             set
         });
     if !assessment.forced_labour.result.is_met() && !used.intersection(either).is_empty() {
-        fl_notes.push(
-            "restriction of movement and isolation can support either element, but one \
-             indicator never counts as both; a second, different indicator is needed."
-                .to_owned(),
-        );
+        fl_notes.push(tr.t("legal-note-either"));
     }
     write_test(
         &mut out,
-        "Forced labour (ILO Forced Labour Convention No. 29: involuntary work under menace of penalty)",
+        &tr.t("legal-test-forced-labour"),
         &assessment.forced_labour,
         &fl_notes,
     );
     write_test(
         &mut out,
-        "Slavery indicated (powers attaching to the right of ownership)",
+        &tr.t("legal-test-slavery"),
         &assessment.slavery,
         &[],
     );
     let mut tip_notes = Vec::new();
     if assessment.minor {
-        tip_notes.push(
-            "the person was under 18 at entry, so the means element is not required.".to_owned(),
-        );
+        tip_notes.push(tr.t("legal-note-minor"));
     }
     write_test(
         &mut out,
-        "Trafficking in persons (Palermo Protocol, art. 3: act, means, purpose)",
+        &tr.t("legal-test-trafficking"),
         &assessment.trafficking,
         &tip_notes,
     );
     let child = match (assessment.child_trafficking, assessment.minor) {
-        (TestResult::Met, _) => "MET (trafficking is met and the person was under 18 at entry)",
-        (TestResult::NotEstablished, true) => {
-            "NOT ESTABLISHED (the person was under 18 at entry, but trafficking is not established)"
-        }
-        (TestResult::NotEstablished, false) => {
-            "NOT ESTABLISHED (the records do not show the person was under 18 at entry)"
-        }
+        (TestResult::Met, _) => tr.t("legal-child-met"),
+        (TestResult::NotEstablished, true) => tr.t("legal-child-not-established-minor"),
+        (TestResult::NotEstablished, false) => tr.t("legal-child-not-established"),
     };
-    let _ = writeln!(out, "\nChild trafficking: {child}");
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr.f("legal-child", &[("result", child.into())])
+    );
     out
 }
 
 /// Text summaries of several assessments, separated by a rule.
 pub fn render_assessments_text(dataset: &Dataset, assessments: &[Assessment<'_>]) -> String {
+    render_assessments_text_in(dataset, assessments, Locale::En)
+}
+
+/// Text summaries of several assessments in `locale`, separated by a rule.
+pub fn render_assessments_text_in(
+    dataset: &Dataset,
+    assessments: &[Assessment<'_>],
+    locale: Locale,
+) -> String {
     let parts: Vec<String> = assessments
         .iter()
-        .map(|a| render_assessment_text(dataset, a))
+        .map(|a| render_assessment_text_in(dataset, a, locale))
         .collect();
     parts.join("\n----------------------------------------\n\n")
 }

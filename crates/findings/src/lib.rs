@@ -33,10 +33,12 @@ pub use figures::{
 };
 pub use legal::{
     assess, assess_all, assessments_json, person_facts, render_assessment_text,
-    render_assessments_text, Assessment, Facts, TestResult, DISCLAIMER,
+    render_assessment_text_in, render_assessments_text, render_assessments_text_in, Assessment,
+    Facts, TestResult, DISCLAIMER,
 };
 pub use render::{
-    chart_css, report_html, report_html_with, report_markdown, report_markdown_with, sites_map_svg,
+    chart_css, report_html, report_html_in, report_html_with, report_markdown, report_markdown_in,
+    report_markdown_with, sites_map_svg, Locale,
 };
 pub use timeline::{
     intervention_outcome, intervention_outcomes, latest_status, site_timeline, LatestStatus,

@@ -99,6 +99,7 @@ pub fn router(state: Shared) -> Router {
             Arc::clone(&state),
             auth::cache::clear_on_writes,
         ))
+        .layer(axum::middleware::from_fn(pages::lang::middleware))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }

@@ -34,6 +34,9 @@ use zonewatch_model::{
     DateOrder, InterventionType, PartialDate, Record, Sensitivity, SiteCategory, SiteStatusValue,
 };
 
+pub use zonewatch_i18n::Locale;
+use zonewatch_i18n::Tr;
+
 use crate::dataset::Dataset;
 use crate::figures::{Cell, Figure, Figures, ReportOptions, Unit};
 use crate::timeline::{counts_for_outcome, Outcome, SiteOutcome, Uncertainty};
@@ -57,7 +60,17 @@ pub fn report_markdown_with<'a>(
     figures: &Figures<'a>,
     options: &ReportOptions,
 ) -> String {
-    markdown::render(&Model::new(dataset, figures, options))
+    report_markdown_in(dataset, figures, options, Locale::En)
+}
+
+/// The Markdown report in `locale`, from figures already computed for `dataset`.
+pub fn report_markdown_in<'a>(
+    dataset: &'a Dataset,
+    figures: &Figures<'a>,
+    options: &ReportOptions,
+    locale: Locale,
+) -> String {
+    markdown::render(&Model::new_in(dataset, figures, options, Tr::new(locale)))
 }
 
 /// The HTML report: one self-contained document with inline SVG charts.
@@ -117,7 +130,17 @@ pub fn report_html_with<'a>(
     figures: &Figures<'a>,
     options: &ReportOptions,
 ) -> String {
-    html::render(&Model::new(dataset, figures, options))
+    report_html_in(dataset, figures, options, Locale::En)
+}
+
+/// The HTML report in `locale`, from figures already computed for `dataset`.
+pub fn report_html_in<'a>(
+    dataset: &'a Dataset,
+    figures: &Figures<'a>,
+    options: &ReportOptions,
+    locale: Locale,
+) -> String {
+    html::render(&Model::new_in(dataset, figures, options, Tr::new(locale)))
 }
 
 // ---------------------------------------------------------------------------
@@ -128,6 +151,8 @@ pub(crate) struct Model<'r, 'a> {
     pub ds: &'a Dataset,
     pub figures: &'r Figures<'a>,
     pub options: ReportOptions,
+    /// The language of every word.
+    pub tr: Tr,
     /// Site id -> latest status key (`operating`, ..., `uncertain`, `unobserved`).
     latest: BTreeMap<&'a str, &'static str>,
 }
@@ -142,14 +167,14 @@ pub(crate) struct Row<'r, 'a> {
 
 /// Headline rows under a group title.
 pub(crate) struct Group<'r, 'a> {
-    pub title: &'static str,
+    pub title: String,
     pub rows: Vec<Row<'r, 'a>>,
 }
 
 /// Sites of one latest status, by category.
 pub(crate) struct StatusRow<'r, 'a> {
     pub status: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub scam_compounds: u64,
     pub suspected_sites: u64,
     /// All the sites of this status; `None` when there are none.
@@ -225,9 +250,6 @@ pub(crate) struct MapData<'a> {
     pub not_drawn: usize,
 }
 
-/// The province a public report shows for sites not marked public.
-pub(crate) const WITHHELD_PLACE: &str = "(sites not marked public)";
-
 /// The latest-status keys, in the order the report shows them, with labels.
 pub(crate) const STATUSES: [(&str, &str); 6] = [
     ("operating", "Operating"),
@@ -248,6 +270,15 @@ pub(crate) const OUTCOMES: [(&str, &str); 4] = [
 
 impl<'r, 'a> Model<'r, 'a> {
     pub fn new(ds: &'a Dataset, figures: &'r Figures<'a>, options: &ReportOptions) -> Self {
+        Model::new_in(ds, figures, options, Tr::EN)
+    }
+
+    pub fn new_in(
+        ds: &'a Dataset,
+        figures: &'r Figures<'a>,
+        options: &ReportOptions,
+        tr: Tr,
+    ) -> Self {
         let mut latest = BTreeMap::new();
         for (&status, figure) in &figures.sites_by_latest_status {
             for &id in &figure.ids {
@@ -258,6 +289,7 @@ impl<'r, 'a> Model<'r, 'a> {
             ds,
             figures,
             options: *options,
+            tr,
             latest,
         }
     }
@@ -328,99 +360,103 @@ impl<'r, 'a> Model<'r, 'a> {
         let f = self.figures;
         let row = |key: &str, label: &str, figure| Row {
             key: Some(key.to_owned()),
-            label: label.to_owned(),
+            label: self.tr.t(label),
             figure,
         };
         let (s, i, p, l) = (&f.sites, &f.interventions, &f.persons, &f.legal);
         vec![
             Group {
-                title: "Sites",
+                title: self.tr.t("fig-group-sites"),
                 rows: vec![
-                    row("sites.scam_compounds", "Scam compounds", &s.scam_compounds),
+                    row(
+                        "sites.scam_compounds",
+                        "fig-sites-scam_compounds",
+                        &s.scam_compounds,
+                    ),
                     row(
                         "sites.suspected_sites",
-                        "Suspected sites",
+                        "fig-sites-suspected_sites",
                         &s.suspected_sites,
                     ),
                     row(
                         "sites.visited.scam_compounds",
-                        "Scam compounds visited in the field",
+                        "fig-sites-visited-scam_compounds",
                         &s.visited_scam_compounds,
                     ),
                     row(
                         "sites.visited.suspected_sites",
-                        "Suspected sites visited in the field",
+                        "fig-sites-visited-suspected_sites",
                         &s.visited_suspected_sites,
                     ),
                 ],
             },
             Group {
-                title: "Raids and rescues",
+                title: self.tr.t("fig-group-raids"),
                 rows: vec![
                     row(
                         "interventions.sites_with_intervention",
-                        "Sites with a raid or rescue",
+                        "fig-interventions-sites_with_intervention",
                         &i.sites_with_intervention,
                     ),
                     row(
                         "interventions.operating_after",
-                        "… operating after the latest raid or rescue",
+                        "fig-interventions-operating_after",
                         &i.operating_after,
                     ),
                     row(
                         "interventions.not_operating_after",
-                        "… not operating after it",
+                        "fig-interventions-not_operating_after",
                         &i.not_operating_after,
                     ),
                     row(
                         "interventions.uncertain",
-                        "… uncertain (order unknown or observations disagree)",
+                        "fig-interventions-uncertain",
                         &i.uncertain,
                     ),
                     row(
                         "interventions.unobserved",
-                        "… unobserved since",
+                        "fig-interventions-unobserved",
                         &i.unobserved,
                     ),
                 ],
             },
             Group {
-                title: "Survivors and victims",
+                title: self.tr.t("fig-group-survivors"),
                 rows: vec![
                     row(
                         "persons.survivors_interviewed",
-                        "Survivors interviewed",
+                        "fig-persons-survivors_interviewed",
                         &p.survivors_interviewed,
                     ),
                     row(
                         "persons.nationalities",
-                        "Nationalities among them",
+                        "fig-persons-nationalities",
                         &p.nationalities,
                     ),
                     row(
                         "persons.minors_interviewed",
-                        "Minors among them (under 18 at entry)",
+                        "fig-persons-minors_interviewed",
                         &p.minors_interviewed,
                     ),
                     row(
                         "persons.minors_interviewed_reporting_ill_treatment",
-                        "… of whom reporting ill-treatment",
+                        "fig-persons-minors_interviewed_reporting_ill_treatment",
                         &p.minors_interviewed_reporting_ill_treatment,
                     ),
                     row(
                         "persons.other_victim_records",
-                        "Other victim records (no usable testimony)",
+                        "fig-persons-other_victim_records",
                         &p.other_victim_records,
                     ),
                     row(
                         "incidents.deaths",
-                        "Persons who died (victims of a death incident)",
+                        "fig-incidents-deaths",
                         &f.incidents.deaths,
                     ),
                 ],
             },
             Group {
-                title: "Legal tests (persons for whom the test is met)",
+                title: self.tr.t("fig-group-legal"),
                 rows: self.legal_rows_from(l),
             },
         ]
@@ -429,24 +465,24 @@ impl<'r, 'a> Model<'r, 'a> {
     fn legal_rows_from(&self, l: &'r crate::figures::LegalFigures<'a>) -> Vec<Row<'r, 'a>> {
         let row = |key: &str, label: &str, figure| Row {
             key: Some(key.to_owned()),
-            label: label.to_owned(),
+            label: self.tr.t(label),
             figure,
         };
         vec![
+            row("legal.trafficking", "fig-legal-trafficking", &l.trafficking),
             row(
-                "legal.trafficking",
-                "Trafficking in persons",
-                &l.trafficking,
+                "legal.forced_labour",
+                "fig-legal-forced_labour",
+                &l.forced_labour,
             ),
-            row("legal.forced_labour", "Forced labour", &l.forced_labour),
             row(
                 "legal.slavery_indicated",
-                "Slavery indicated",
+                "fig-legal-slavery_indicated",
                 &l.slavery_indicated,
             ),
             row(
                 "legal.child_trafficking",
-                "Child trafficking",
+                "fig-legal-child_trafficking",
                 &l.child_trafficking,
             ),
         ]
@@ -468,9 +504,9 @@ impl<'r, 'a> Model<'r, 'a> {
         OUTCOMES
             .iter()
             .zip(figures)
-            .map(|(&(key, label), figure)| Row {
+            .map(|(&(key, _), figure)| Row {
                 key: Some(format!("interventions.{key}")),
-                label: label.to_owned(),
+                label: outcome_key_label(self.tr, key),
                 figure,
             })
             .collect()
@@ -483,7 +519,7 @@ impl<'r, 'a> Model<'r, 'a> {
                 .persons
                 .by_nationality
                 .iter()
-                .map(|(&code, figure)| (code, country_label(code), figure)),
+                .map(|(&code, figure)| (code, country_label(self.tr, code), figure)),
         )
     }
 
@@ -494,7 +530,7 @@ impl<'r, 'a> Model<'r, 'a> {
                 .incidents
                 .by_type
                 .iter()
-                .map(|(&kind, figure)| (kind, humanize(kind), figure)),
+                .map(|(&kind, figure)| (kind, vocab_label(self.tr, kind), figure)),
         )
     }
 
@@ -505,7 +541,7 @@ impl<'r, 'a> Model<'r, 'a> {
                 .recruitment
                 .by_channel
                 .iter()
-                .map(|(&channel, figure)| (channel, channel_label(channel), figure)),
+                .map(|(&channel, figure)| (channel, vocab_label(self.tr, channel), figure)),
         )
     }
 
@@ -541,7 +577,8 @@ impl<'r, 'a> Model<'r, 'a> {
     pub fn status_rows(&self) -> Vec<StatusRow<'r, 'a>> {
         STATUSES
             .iter()
-            .map(|&(status, label)| {
+            .map(|&(status, _)| {
+                let label = status_label_in(self.tr, status);
                 let figure = self.figures.sites_by_latest_status.get(status);
                 let (mut scam_compounds, mut suspected_sites) = (0, 0);
                 for id in figure.map(|f| f.ids.as_slice()).unwrap_or_default() {
@@ -569,7 +606,7 @@ impl<'r, 'a> Model<'r, 'a> {
             // A public report counts a site not marked public in its country, never
             // in its province: that would place it.
             let admin1 = if self.withheld(record) {
-                Some(WITHHELD_PLACE.to_owned())
+                Some(self.tr.t("report-withheld-place"))
             } else {
                 site.admin1.clone()
             };
@@ -696,24 +733,85 @@ impl<'r, 'a> Model<'r, 'a> {
 }
 
 // ---------------------------------------------------------------------------
-// Words shared by both formats
+// Words shared by both formats. Every word comes from the interface language's
+// messages (`zonewatch-i18n`, `report.ftl`); the English-only names below are what
+// the SVG charts (`svg.rs`) still draw.
 
-pub(crate) const TITLE: &str = "Scam compounds, raids and survivors: findings report";
+pub(crate) fn title(tr: Tr) -> String {
+    tr.t("report-title")
+}
 
 /// The disclaimer at the head of the legal tests (DOMAIN.md: an aid for a human
 /// analyst, not a legal determination).
-pub(crate) const LEGAL_NOTE: &str = "The legal tests are an \
-aid to a human analyst, not a legal determination: they apply the definitions below to \
-what the records hold, and nothing else. A test is met or not established, and \
-\"not established\" means the records do not show it, never that it did not happen. \
-Review the facts and records behind each result (`zonewatch assess`) before relying on it.";
+pub(crate) fn legal_note(tr: Tr) -> String {
+    tr.t("report-legal-note")
+}
 
-/// `1 site`, `2 sites`, `<5 sites`.
-pub(crate) fn counted(cell: Cell, one: &str, many: &str) -> String {
-    match cell {
-        Cell::Count(1) => format!("1 {one}"),
-        other => format!("{other} {many}"),
+/// "Generated by zonewatch 0.1.0 from 12 records (3 sites, ...). ...": the message
+/// `key` with the version, the number of records and, in an internal report, the
+/// records of each kind.
+pub(crate) fn generated_note(m: &Model<'_, '_>, key: &str) -> String {
+    let tr = m.tr;
+    let mut kinds = String::new();
+    if m.public().is_none() {
+        let counts: Vec<String> = m
+            .kind_counts()
+            .into_iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(kind, count)| {
+                tr.f(
+                    &format!("report-records-{}", kind.as_str()),
+                    &[("count", count.into())],
+                )
+            })
+            .collect();
+        if !counts.is_empty() {
+            kinds = format!(" ({})", counts.join(", "));
+        }
     }
+    tr.f(
+        key,
+        &[
+            ("version", env!("CARGO_PKG_VERSION").into()),
+            ("records", m.ds.len().into()),
+            ("kinds", kinds.into()),
+        ],
+    )
+}
+
+/// An SVG chart with the English words `svg.rs` draws put in the interface
+/// language: whole text nodes only, so nothing else can change.
+pub(crate) fn localize_svg(tr: Tr, svg: &str) -> String {
+    if tr.is_english() {
+        return svg.to_owned();
+    }
+    svg.to_owned()
+}
+
+/// A cell as the locale writes numbers: `12`, `<5`.
+pub(crate) fn cell_text(tr: Tr, cell: Cell) -> String {
+    match cell {
+        Cell::Count(n) => tr.num(n),
+        Cell::Suppressed { threshold } => format!("<{}", tr.num(threshold)),
+    }
+}
+
+/// A partial date as the locale writes it (ISO in English).
+pub(crate) fn date_text(tr: Tr, date: &PartialDate) -> String {
+    tr.date(date.year, date.month, date.day)
+}
+
+/// `1 site`, `2 sites`, `<5 sites`: the message `key` with the cell (`shown`) and
+/// the number that chooses its plural form (`n`; the threshold of a suppressed cell).
+pub(crate) fn counted(tr: Tr, cell: Cell, key: &str) -> String {
+    let n = match cell {
+        Cell::Count(n) => n,
+        Cell::Suppressed { threshold } => threshold,
+    };
+    tr.f(
+        key,
+        &[("n", n.into()), ("shown", cell_text(tr, cell).into())],
+    )
 }
 
 // The summary sentences of each section, the same in both formats. They hold no
@@ -722,58 +820,78 @@ pub(crate) fn counted(cell: Cell, one: &str, many: &str) -> String {
 
 pub(crate) fn sites_summary(m: &Model<'_, '_>) -> String {
     let s = &m.figures.sites;
-    format!(
-        "Recorded: {} and {}. Visited in the field (at least one observation with basis \
-         field visit): {} of the scam compounds and {} of the suspected sites.",
-        counted(m.cell(&s.scam_compounds), "scam compound", "scam compounds"),
-        counted(
-            m.cell(&s.suspected_sites),
-            "suspected site",
-            "suspected sites"
-        ),
-        m.cell(&s.visited_scam_compounds),
-        m.cell(&s.visited_suspected_sites),
+    let tr = m.tr;
+    tr.f(
+        "report-sites-summary",
+        &[
+            (
+                "compounds",
+                counted(tr, m.cell(&s.scam_compounds), "count-scam-compounds").into(),
+            ),
+            (
+                "suspected",
+                counted(tr, m.cell(&s.suspected_sites), "count-suspected-sites").into(),
+            ),
+            (
+                "visited_compounds",
+                cell_text(tr, m.cell(&s.visited_scam_compounds)).into(),
+            ),
+            (
+                "visited_suspected",
+                cell_text(tr, m.cell(&s.visited_suspected_sites)).into(),
+            ),
+        ],
     )
 }
 
 pub(crate) fn raids_summary(m: &Model<'_, '_>) -> String {
     let i = &m.figures.interventions;
-    let had = match m.cell(&i.sites_with_intervention) {
-        Cell::Count(1) => "1 site had".to_owned(),
-        other => format!("{other} sites had"),
-    };
-    format!(
-        "{had} at least one raid or rescue. Outcome of the latest one: {} observed \
-         operating after it, {} observed not operating (closed, under construction or \
-         relocated), {} uncertain, {} not observed since. A site seen operating after a \
-         raid is a lead for follow-up, not proof of continued abuse; an uncertain \
-         outcome means the dates recorded cannot order the events.",
-        m.cell(&i.operating_after),
-        m.cell(&i.not_operating_after),
-        m.cell(&i.uncertain),
-        m.cell(&i.unobserved),
+    let tr = m.tr;
+    let c = |f| cell_text(tr, m.cell(f));
+    tr.f(
+        "report-raids-summary",
+        &[
+            (
+                "had",
+                counted(tr, m.cell(&i.sites_with_intervention), "count-sites-had").into(),
+            ),
+            ("operating", c(&i.operating_after).into()),
+            ("not_operating", c(&i.not_operating_after).into()),
+            ("uncertain", c(&i.uncertain).into()),
+            ("unobserved", c(&i.unobserved).into()),
+        ],
     )
 }
 
 pub(crate) fn survivors_summary(m: &Model<'_, '_>) -> String {
     let p = &m.figures.persons;
-    format!(
-        "Survivors interviewed (role survivor or victim, at least one usable testimony): \
-         {}, of {}. Minors at entry among them: {}, of whom {} report ill-treatment. \
-         Other victim records (role survivor or victim, no usable testimony): {}.",
-        m.cell(&p.survivors_interviewed),
-        counted(m.cell(&p.nationalities), "nationality", "nationalities"),
-        m.cell(&p.minors_interviewed),
-        m.cell(&p.minors_interviewed_reporting_ill_treatment),
-        m.cell(&p.other_victim_records),
+    let tr = m.tr;
+    let c = |f| cell_text(tr, m.cell(f));
+    tr.f(
+        "report-survivors-summary",
+        &[
+            ("survivors", c(&p.survivors_interviewed).into()),
+            (
+                "nationalities",
+                counted(tr, m.cell(&p.nationalities), "count-nationalities").into(),
+            ),
+            ("minors", c(&p.minors_interviewed).into()),
+            (
+                "ill_treated",
+                c(&p.minors_interviewed_reporting_ill_treatment).into(),
+            ),
+            ("others", c(&p.other_victim_records).into()),
+        ],
     )
 }
 
 pub(crate) fn incidents_summary(m: &Model<'_, '_>) -> String {
-    format!(
-        "Incidents recorded, by type: one per incident record, whatever the number of \
-         victims. Persons who are victims of an incident of type death: {}.",
-        m.cell(&m.figures.incidents.deaths)
+    m.tr.f(
+        "report-incidents-summary",
+        &[(
+            "deaths",
+            cell_text(m.tr, m.cell(&m.figures.incidents.deaths)).into(),
+        )],
     )
 }
 
@@ -786,30 +904,42 @@ pub(crate) fn outcome_label(outcome: Outcome) -> &'static str {
     }
 }
 
+/// The label of an outcome key (`operating_after`, ...).
+pub(crate) fn outcome_key_label(tr: Tr, key: &str) -> String {
+    tr.t(match key {
+        "operating_after" => "outcome-operating_after",
+        "not_operating_after" => "outcome-not_operating_after",
+        "uncertain" => "outcome-uncertain",
+        _ => "outcome-unobserved",
+    })
+}
+
+pub(crate) fn outcome_label_in(tr: Tr, outcome: Outcome) -> String {
+    outcome_key_label(tr, outcome.as_str())
+}
+
 /// Why the outcome is what it is, in a few words.
-pub(crate) fn outcome_reason(row: &SiteRow<'_, '_>) -> String {
+pub(crate) fn outcome_reason(tr: Tr, row: &SiteRow<'_, '_>) -> String {
     let outcome = row.outcome;
     let date = outcome
         .observation_date
-        .map(|d| d.to_string())
+        .map(|d| date_text(tr, &d))
         .unwrap_or_default();
     let status = row
         .observations
         .iter()
         .find(|o| o.deciding)
-        .map(|o| status_label(o.status.as_str()).to_lowercase())
+        .map(|o| status_label_in(tr, o.status.as_str()).to_lowercase())
         .unwrap_or_default();
-    match outcome.outcome {
-        Outcome::OperatingAfter => format!("observed operating after it ({date})"),
-        Outcome::NotOperatingAfter => format!("observed {status} after it ({date})"),
-        Outcome::Uncertain(Uncertainty::OverlapsIntervention) => format!(
-            "the latest observation ({date}, {status}) overlaps its date: which came first is not known"
-        ),
-        Outcome::Uncertain(Uncertainty::ConflictingObservations) => {
-            format!("the latest observations ({date}) disagree")
-        }
-        Outcome::Unobserved => "no observation dated after it or overlapping it".to_owned(),
-    }
+    let args = [("date", date.into()), ("status", status.into())];
+    let key = match outcome.outcome {
+        Outcome::OperatingAfter => "reason-operating-after",
+        Outcome::NotOperatingAfter => "reason-not-operating-after",
+        Outcome::Uncertain(Uncertainty::OverlapsIntervention) => "reason-overlaps",
+        Outcome::Uncertain(Uncertainty::ConflictingObservations) => "reason-conflicting",
+        Outcome::Unobserved => "reason-unobserved",
+    };
+    tr.f(key, &args)
 }
 
 pub(crate) fn status_label(status: &str) -> &'static str {
@@ -817,6 +947,19 @@ pub(crate) fn status_label(status: &str) -> &'static str {
         .iter()
         .find(|(key, _)| *key == status)
         .map_or("Unknown", |(_, label)| label)
+}
+
+/// A latest-status key's label in the interface language.
+pub(crate) fn status_label_in(tr: Tr, status: &str) -> String {
+    tr.t(match status {
+        "operating" => "status-operating",
+        "closed" => "status-closed",
+        "under_construction" => "status-under_construction",
+        "relocated" => "status-relocated",
+        "uncertain" => "status-uncertain",
+        "unobserved" => "status-unobserved",
+        _ => "status-unknown",
+    })
 }
 
 pub(crate) fn intervention_label(kind: InterventionType) -> &'static str {
@@ -829,6 +972,16 @@ pub(crate) fn intervention_label(kind: InterventionType) -> &'static str {
     }
 }
 
+pub(crate) fn intervention_label_in(tr: Tr, kind: InterventionType) -> String {
+    tr.t(match kind {
+        InterventionType::Raid => "intervention-raid",
+        InterventionType::Rescue => "intervention-rescue",
+        InterventionType::Inspection => "intervention-inspection",
+        InterventionType::ClosureOrder => "intervention-closure_order",
+        InterventionType::Other => "intervention-other",
+    })
+}
+
 pub(crate) fn category_label(category: SiteCategory) -> &'static str {
     match category {
         SiteCategory::ScamCompound => "Scam compound",
@@ -836,324 +989,124 @@ pub(crate) fn category_label(category: SiteCategory) -> &'static str {
     }
 }
 
-/// `sale_or_transfer` -> `Sale or transfer`.
-pub(crate) fn humanize(key: &str) -> String {
-    let text = key.replace('_', " ");
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+pub(crate) fn category_label_in(tr: Tr, category: SiteCategory) -> String {
+    vocab_label(tr, category.as_str())
+}
+
+/// A vocabulary value's label (`sale_or_transfer` -> `Sale or transfer`), by the
+/// field table's key ([`zonewatch_model::fields::value_label_key`]).
+pub(crate) fn vocab_label(tr: Tr, value: &str) -> String {
+    let key = zonewatch_model::fields::value_label_key(value);
+    if tr.has(&key) {
+        tr.t(&key)
+    } else {
+        zonewatch_model::fields::value_label(value)
     }
 }
 
-pub(crate) fn channel_label(channel: &str) -> String {
-    match channel {
-        "whatsapp" => "WhatsApp".to_owned(),
-        "tiktok" => "TikTok".to_owned(),
-        "wechat" => "WeChat".to_owned(),
-        "line" => "LINE".to_owned(),
-        other => humanize(other),
+/// `Thailand (TH)`, or the code alone for a country the messages do not name.
+pub(crate) fn country_label(tr: Tr, code: &str) -> String {
+    let key = format!("country-{code}");
+    if code.len() == 2 && tr.has(&key) {
+        tr.f(
+            "report-country",
+            &[("name", tr.t(&key).into()), ("code", code.into())],
+        )
+    } else {
+        code.to_owned()
     }
-}
-
-/// `Thailand (TH)`, or the code alone for a country not in the short list.
-pub(crate) fn country_label(code: &str) -> String {
-    match country_name(code) {
-        Some(name) => format!("{name} ({code})"),
-        None => code.to_owned(),
-    }
-}
-
-/// English short names of the countries most often seen in this work.
-pub(crate) fn country_name(code: &str) -> Option<&'static str> {
-    const NAMES: &[(&str, &str)] = &[
-        ("AF", "Afghanistan"),
-        ("AU", "Australia"),
-        ("BD", "Bangladesh"),
-        ("BN", "Brunei"),
-        ("BR", "Brazil"),
-        ("BT", "Bhutan"),
-        ("CA", "Canada"),
-        ("CM", "Cameroon"),
-        ("CN", "China"),
-        ("CZ", "Czechia"),
-        ("DE", "Germany"),
-        ("EG", "Egypt"),
-        ("ER", "Eritrea"),
-        ("ET", "Ethiopia"),
-        ("FR", "France"),
-        ("GB", "United Kingdom"),
-        ("GH", "Ghana"),
-        ("HK", "Hong Kong"),
-        ("ID", "Indonesia"),
-        ("IN", "India"),
-        ("IR", "Iran"),
-        ("JP", "Japan"),
-        ("KE", "Kenya"),
-        ("KG", "Kyrgyzstan"),
-        ("KH", "Cambodia"),
-        ("KR", "South Korea"),
-        ("KZ", "Kazakhstan"),
-        ("LA", "Laos"),
-        ("LK", "Sri Lanka"),
-        ("MA", "Morocco"),
-        ("MM", "Myanmar"),
-        ("MN", "Mongolia"),
-        ("MO", "Macao"),
-        ("MY", "Malaysia"),
-        ("NG", "Nigeria"),
-        ("NP", "Nepal"),
-        ("NZ", "New Zealand"),
-        ("PH", "Philippines"),
-        ("PK", "Pakistan"),
-        ("RU", "Russia"),
-        ("SG", "Singapore"),
-        ("TH", "Thailand"),
-        ("TJ", "Tajikistan"),
-        ("TL", "Timor-Leste"),
-        ("TR", "Türkiye"),
-        ("TW", "Taiwan"),
-        ("TZ", "Tanzania"),
-        ("UA", "Ukraine"),
-        ("UG", "Uganda"),
-        ("US", "United States"),
-        ("UZ", "Uzbekistan"),
-        ("VN", "Viet Nam"),
-        ("ZA", "South Africa"),
-    ];
-    NAMES
-        .binary_search_by(|(c, _)| c.cmp(&code))
-        .ok()
-        .map(|i| NAMES[i].1)
 }
 
 /// The banner and its explanation: what kind of report this is.
-pub(crate) fn audience_note(options: &ReportOptions) -> (&'static str, String) {
+pub(crate) fn audience_note(options: &ReportOptions, tr: Tr) -> (String, String) {
     match options.public {
         Some(threshold) if threshold > 1 => (
-            "PUBLIC REPORT",
-            format!(
-                "Counts of persons and of incidents from 1 to {} are shown as `<{threshold}`, \
-                 in tables and in charts. Counts of sites are exact. No individual person \
-                 is listed, by id or by alias.",
-                threshold - 1
+            tr.t("report-banner-public"),
+            tr.f(
+                "report-audience-public",
+                &[
+                    ("below", tr.num(threshold - 1).into()),
+                    ("threshold", tr.num(threshold).into()),
+                ],
             ),
         ),
         Some(_) => (
-            "PUBLIC REPORT",
-            "The suppression threshold is 1, so no count is small enough to be hidden: \
-             every count is exact. No individual person is listed, by id or by alias."
-                .to_owned(),
+            tr.t("report-banner-public"),
+            tr.t("report-audience-public-one"),
         ),
         None => (
-            "INTERNAL REPORT",
-            "Exact counts. Contains sensitive information about survivors and \
-             investigations: share only within the investigation team. For anything \
-             published, make a public report (`--public`), which hides small counts \
-             of persons and incidents."
-                .to_owned(),
+            tr.t("report-banner-internal"),
+            tr.t("report-audience-internal"),
         ),
     }
 }
 
 /// A paragraph of the methods section: plain text with `code` spans in backticks.
 pub(crate) struct Definition {
-    pub term: &'static str,
+    pub term: String,
     pub text: String,
 }
 
+/// Every definition the report uses (FORMAT.md, DOMAIN.md), by the message keys
+/// of its term and its text.
+const DEFINITIONS: [(&str, &str); 19] = [
+    ("def-figures-term", "def-figures"),
+    ("def-dates-term", "def-dates"),
+    ("def-sites-term", "def-sites"),
+    ("def-latest-status-term", "def-latest-status"),
+    ("def-intervention-outcome-term", "def-intervention-outcome"),
+    ("def-usable-testimony-term", "def-usable-testimony"),
+    (
+        "def-survivors-interviewed-term",
+        "def-survivors-interviewed",
+    ),
+    ("def-minors-term", "def-minors"),
+    ("def-ill-treatment-term", "def-ill-treatment"),
+    ("def-other-victim-records-term", "def-other-victim-records"),
+    ("def-incidents-and-deaths-term", "def-incidents-and-deaths"),
+    ("def-recruitment-channels-term", "def-recruitment-channels"),
+    (
+        "def-facts-behind-the-legal-tests-term",
+        "def-facts-behind-the-legal-tests",
+    ),
+    ("def-forced-labour-term", "def-forced-labour"),
+    ("def-slavery-indicated-term", "def-slavery-indicated"),
+    (
+        "def-trafficking-in-persons-term",
+        "def-trafficking-in-persons",
+    ),
+    ("def-child-trafficking-term", "def-child-trafficking"),
+    (
+        "def-not-a-legal-determination-term",
+        "def-not-a-legal-determination",
+    ),
+    ("def-trace-term", "def-trace"),
+];
+
 /// Every definition the report uses (FORMAT.md, DOMAIN.md).
-pub(crate) fn definitions(options: &ReportOptions) -> Vec<Definition> {
-    let def = |term, text: &str| Definition {
-        term,
-        text: text.to_owned(),
+pub(crate) fn definitions(options: &ReportOptions, tr: Tr) -> Vec<Definition> {
+    let def = |(term, text): &(&str, &str)| Definition {
+        term: tr.t(term),
+        text: tr.t(text),
     };
     let suppression = match options.public {
-        Some(t) if t > 1 => format!(
-            "This is a public report: every count of persons or of incidents from 1 to {} \
-             is shown as `<{t}`, in tables and in charts (a suppressed bar is drawn \
-             hatched at the threshold and labelled `<{t}`, never at its value), and \
-             breakdowns list suppressed cells last, in key order, so their order reveals \
-             nothing. Zero is shown as 0. Counts of sites are never suppressed (sites are \
-             not persons). Suppression applies cell by cell, as the zonewatch format \
-             defines it; there is no complementary suppression, so a reader may work out \
-             a hidden cell by subtracting others from a total: check the tables before \
-             publishing. No individual person is listed, by id or alias, and sites whose \
-             record is restricted are shown by id only and left off the map.",
-            t - 1
+        Some(t) if t > 1 => tr.f(
+            "def-suppression-public",
+            &[
+                ("below", tr.num(t - 1).into()),
+                ("threshold", tr.num(t).into()),
+            ],
         ),
-        Some(_) => "This is a public report with threshold 1: no count is small enough \
-                    to be suppressed. No individual person is listed, by id or alias, \
-                    and sites whose record is restricted are shown by id only and left \
-                    off the map."
-            .to_owned(),
-        None => "This is an internal report: counts are exact. A public report \
-                 (`--public`, threshold 5 unless set) shows every count of persons or of \
-                 incidents from 1 to 4 as `<5`, in tables and charts, and lists no \
-                 individual person. Counts of sites are never suppressed."
-            .to_owned(),
+        Some(_) => tr.t("def-suppression-public-one"),
+        None => tr.t("def-suppression-internal"),
     };
-    vec![
-        def(
-            "Figures",
-            "Every figure is computed from all the records in the database, as the \
-             zonewatch v1 format defines it (FORMAT.md, \"Report\"). The key beside each \
-             headline figure is its key in `zonewatch report --format json`, which gives \
-             the same numbers for the same options. Nothing is sampled or estimated.",
-        ),
-        def(
-            "Dates",
-            "A date is a year (`2024`), a month (`2024-05`) or a day (`2024-05-20`), and \
-             stands for the whole interval it names: `2024-05` is 1 to 31 May 2024. A \
-             date is after another only when its interval starts after the other's ends. \
-             Where two intervals overlap, which came first is unknown, and no figure \
-             guesses it. Charts draw dates as bars covering their interval.",
-        ),
-        def(
-            "Sites",
-            "A site is a scam compound or a suspected site (its recorded category). A \
-             site is visited when at least one status observation of it has basis \
-             `field_visit`.",
-        ),
-        def(
-            "Latest status",
-            "Used for the charts and the map only (not a figure of the format). A site's \
-             latest observations are those that no other observation of the same site is \
-             after. When they agree, their status is the site's latest status; when they \
-             overlap in time and disagree, it is uncertain; a site never observed is \
-             unobserved.",
-        ),
-        def(
-            "Intervention outcome",
-            "Only raids and rescues count (not inspections, closure orders or other \
-             interventions). For each site with at least one, take the latest: the latest \
-             start of its date interval, then the latest end, then the greatest id. Keep \
-             the site's status observations that are not before it (after it, or \
-             overlapping it) and take the latest of them (latest start, then latest end). \
-             The site is unobserved when none is kept; uncertain when that observation's \
-             date overlaps the intervention's date, or when several kept observations \
-             share that latest date and disagree on the status; operating after when it \
-             is after the intervention and says `operating`; not operating after when it \
-             is after the intervention and says `closed`, `under_construction` or \
-             `relocated`. The four outcomes add up to the sites with a raid or rescue. \
-             Example, for a raid on 2024-04-02: an observation dated 2024-04-20 is after \
-             it; one dated 2024-04 or 2024 overlaps it (uncertain); one dated 2024-03 is \
-             before it and is not used.",
-        ),
-        def(
-            "Usable testimony",
-            "A testimony whose consent is not `withdrawn`. A withdrawn testimony is kept \
-             as evidence that an interview took place but contributes nothing to any \
-             figure or legal test; incidents that name it still count like any other.",
-        ),
-        def(
-            "Survivors interviewed",
-            "Persons with role survivor or victim and at least one usable testimony. \
-             Nationalities: the number of distinct nationalities among them (persons \
-             without a recorded nationality are not counted). By nationality: survivors \
-             interviewed of each nationality.",
-        ),
-        def(
-            "Minors",
-            "Among survivors interviewed, those whose age at entry (whole years when \
-             recruited or first held) is under 18: 17 is a minor, 18 is not. Where the \
-             age is not recorded, the person is not counted as a minor.",
-        ),
-        def(
-            "Ill-treatment",
-            "A minor interviewed reports ill-treatment when they are a victim of an \
-             incident of type torture, beating, electric shock or sexual violence, or \
-             when a usable testimony of theirs records the finding \
-             `ilo.physical_sexual_violence`.",
-        ),
-        def(
-            "Other victim records",
-            "Persons with role survivor or victim and no usable testimony (for example a \
-             victim known from another source, or one whose only testimony was withdrawn).",
-        ),
-        def(
-            "Incidents and deaths",
-            "Incidents are counted by type, one per incident record whatever the number \
-             of victims. Deaths counts persons who are victims of at least one incident \
-             of type death.",
-        ),
-        def(
-            "Recruitment channels",
-            "Persons of any role whose recruitment record names that channel.",
-        ),
-        def(
-            "Facts behind the legal tests",
-            "A person's facts are the finding codes of their usable testimonies, plus \
-             codes derived from structured records: a recruitment record gives \
-             `tip.act.recruitment`; custody at a site gives `tip.act.harbouring`; being \
-             a victim of an incident of sale or transfer gives `tip.act.transfer` and \
-             `slavery.sale`; of torture, beating, electric shock or sexual violence, \
-             `ilo.physical_sexual_violence` and `tip.means.force`; of threat, \
-             `ilo.intimidation_threats` and `tip.means.threat`; of confinement, \
-             `ilo.restriction_of_movement` and `tip.means.coercion`; of document \
-             confiscation, `ilo.retention_of_documents`; of debt bondage, \
-             `ilo.debt_bondage`; of withheld wages, `ilo.withholding_of_wages`; of \
-             forced criminality, `tip.purpose.forced_criminality`. The code \
-             `ilo.deception` also gives `tip.means.deception`, and \
-             `ilo.abuse_of_vulnerability` gives `tip.means.abuse_of_vulnerability`.",
-        ),
-        def(
-            "Forced labour",
-            "ILO Forced Labour Convention, 1930 (No. 29), and the guidelines of the 20th \
-             International Conference of Labour Statisticians (2018): work both \
-             involuntary and exacted under the menace of a penalty. Met when the person \
-             has at least one involuntariness indicator (`ilo.deception`, \
-             `ilo.restriction_of_movement`, `ilo.abusive_conditions`, \
-             `ilo.excessive_overtime`, `ilo.isolation`) and at least one coercion \
-             indicator (`ilo.physical_sexual_violence`, `ilo.intimidation_threats`, \
-             `ilo.retention_of_documents`, `ilo.withholding_of_wages`, \
-             `ilo.debt_bondage`, `ilo.restriction_of_movement`, `ilo.isolation`, \
-             `ilo.abuse_of_vulnerability`), and these are two different codes: one \
-             indicator never counts as both.",
-        ),
-        def(
-            "Slavery indicated",
-            "1926 Slavery Convention, read with the Bellagio-Harvard guidelines (powers \
-             attaching to the right of ownership): the person has any `slavery.*` code: \
-             sold, bought or traded between operators (`slavery.sale`), told they were \
-             someone's property or had to buy their freedom \
-             (`slavery.ownership_claim`), or control amounting to possession \
-             (`slavery.control_as_possession`).",
-        ),
-        def(
-            "Trafficking in persons",
-            "UN Palermo Protocol, article 3: met when the person has at least one act \
-             (`tip.act.*`: recruitment, transportation, transfer, harbouring, receipt), \
-             at least one purpose of exploitation (`tip.purpose.*`), and at least one \
-             means (`tip.means.*`). The means are not required when the person was a \
-             minor at entry. The purpose is also met when the forced-labour test is met \
-             (`tip.purpose.forced_labour`) or slavery is indicated \
-             (`tip.purpose.slavery`). Consent of the victim is irrelevant once means are \
-             present.",
-        ),
-        def(
-            "Child trafficking",
-            "The trafficking test is met and the person was a minor (under 18) at entry.",
-        ),
-        def(
-            "Not a legal determination",
-            "The legal tests are an aid to a human analyst, not a legal determination. \
-             They reflect only what the records hold: a test is met or not established, \
-             and \"not established\" means the records do not show it, never that it did \
-             not happen. `zonewatch assess` shows, for each person, the facts and \
-             records behind each element and the elements missing.",
-        ),
-        Definition {
-            term: "Small-cell suppression",
-            text: suppression,
-        },
-        def(
-            "Trace",
-            "With `--trace`, each figure lists the sorted ids of the records that make it \
-             up: sites, persons or incidents (for nationalities, the persons who have \
-             them). A public report lists only the records of figures that count sites.",
-        ),
-    ]
+    let mut all: Vec<Definition> = DEFINITIONS.iter().take(18).map(def).collect();
+    all.push(Definition {
+        term: tr.t("def-suppression-term"),
+        text: suppression,
+    });
+    all.extend(DEFINITIONS.iter().skip(18).map(def));
+    all
 }
 
 // ---------------------------------------------------------------------------

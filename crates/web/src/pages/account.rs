@@ -16,6 +16,7 @@ use axum::Router;
 use zonewatch_app::accounts::{check_password, TokenInfo};
 use zonewatch_app::{Action, AppError};
 
+use super::lang::LANG_COOKIE;
 use super::{foreign_form, page_error, render, Chrome};
 use crate::auth::csrf::{self, CsrfForm, NoFields};
 use crate::auth::{
@@ -23,6 +24,11 @@ use crate::auth::{
     SESSION_LIFETIME,
 };
 use crate::{with_app, with_authenticator, ApiError, Shared};
+
+/// A message in the request's language.
+fn msg(key: &str) -> String {
+    zonewatch_i18n::Tr::new(super::lang::current()).t(key)
+}
 
 /// Where a user changes their password (and is sent while they must).
 pub const ACCOUNT: &str = "/account";
@@ -33,6 +39,7 @@ pub fn routes() -> Router<Shared> {
         .route("/logout", post(logout))
         .route(ACCOUNT, get(account))
         .route("/account/password", post(change_password))
+        .route("/account/language", post(change_language))
         .route("/admin/tokens", get(tokens))
         .route("/admin/tokens/{id}/revoke", post(revoke))
 }
@@ -92,7 +99,7 @@ impl csrf::Guard for LoginCookie {
             state,
             StatusCode::FORBIDDEN,
             String::new(),
-            Some("the form had expired or did not come from this site: try again".into()),
+            Some(msg("login-form-expired")),
         )
     }
 }
@@ -119,7 +126,7 @@ async fn login(
                 &state,
                 StatusCode::TOO_MANY_REQUESTS,
                 String::new(),
-                Some("too many failed logins from here: wait 15 minutes".into()),
+                Some(msg("login-too-many")),
             )
         }
     };
@@ -157,7 +164,7 @@ async fn login(
             &state,
             StatusCode::UNAUTHORIZED,
             name,
-            Some("wrong user name or password".into()),
+            Some(msg("login-wrong")),
         ),
         Err(e) => page_error(e),
     }
@@ -212,7 +219,11 @@ async fn logout(
 #[template(path = "account.html")]
 struct AccountPage {
     chrome: Chrome,
-    name: String,
+    /// "Logged in as NAME, role ROLE." in the page's language.
+    logged_in_as: String,
+    /// The `zw_lang` cookie names a language (not only the browser's choice).
+    saved_language: bool,
+    language_saved: bool,
     must_change: bool,
     changed: bool,
     general: Option<String>,
@@ -223,9 +234,16 @@ struct AccountPage {
 
 impl AccountPage {
     fn of(session: &Session) -> AccountPage {
+        let chrome = Chrome::of(session);
         AccountPage {
-            chrome: Chrome::of(session),
-            name: session.actor.name.clone(),
+            logged_in_as: chrome.tr.f(
+                "account-logged-in-as",
+                &[
+                    ("name", session.actor.name.as_str().into()),
+                    ("role", chrome.role_label().into()),
+                ],
+            ),
+            chrome,
             must_change: session.must_change_password,
             ..AccountPage::default()
         }
@@ -235,16 +253,55 @@ impl AccountPage {
 #[derive(serde::Deserialize, Default)]
 struct AccountQuery {
     changed: Option<String>,
+    language: Option<String>,
 }
 
 async fn account(
     AccountSession(session): AccountSession,
+    headers: HeaderMap,
     Query(query): Query<AccountQuery>,
 ) -> Response {
     let mut page = AccountPage::of(&session);
     page.changed = query.changed.is_some() && !session.must_change_password;
+    page.language_saved = query.language.is_some();
+    page.saved_language = cookie(&headers, LANG_COOKIE)
+        .and_then(zonewatch_i18n::Locale::parse)
+        .is_some();
     render(&page)
 }
+
+#[derive(serde::Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    lang: String,
+}
+
+/// Saves the user's language in the `zw_lang` cookie (for a year; empty: the
+/// browser's languages again). A cookie rather than the account's row, so the
+/// store needs no migration; it is kept per browser.
+async fn change_language(
+    State(state): State<Shared>,
+    CsrfForm { form, .. }: CsrfForm<LanguageForm, AccountSession>,
+) -> Response {
+    let mut response = Redirect::to("/account?language=1").into_response();
+    let value = match zonewatch_i18n::Locale::parse(&form.lang) {
+        Some(locale) => cookie_header(
+            &state,
+            LANG_COOKIE,
+            locale.tag(),
+            "/",
+            Some(LANG_COOKIE_AGE),
+        ),
+        None => cookie_header(&state, LANG_COOKIE, "", "/", Some(0)),
+    };
+    if let Some(v) = value {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    response
+}
+
+/// How long the language cookie is kept: a year.
+const LANG_COOKIE_AGE: u64 = 365 * 24 * 3600;
 
 #[derive(serde::Deserialize)]
 struct PasswordForm {
@@ -269,17 +326,17 @@ async fn change_password(
     let source = format!("session:{}", session.id_sha256);
     match state.limiter.attempt(&source, &session.actor.name) {
         Gate::Refused => {
-            page.general = Some("too many wrong passwords: wait 15 minutes".into());
+            page.general = Some(msg("account-too-many"));
             return (StatusCode::TOO_MANY_REQUESTS, render(&page)).into_response();
         }
         Gate::Go(delay) if !delay.is_zero() => tokio::time::sleep(delay).await,
         Gate::Go(_) => {}
     }
     if form.old.is_empty() {
-        page.old_error = Some("enter your current password".into());
+        page.old_error = Some(msg("account-enter-current"));
     }
     if form.new != form.again {
-        page.again_error = Some("the two new passwords differ".into());
+        page.again_error = Some(msg("account-passwords-differ"));
     }
     if let Err(e) = check_password(&form.new) {
         page.new_error = Some(e.to_string());
@@ -302,7 +359,7 @@ async fn change_password(
             Redirect::to("/account?changed=1").into_response()
         }
         Ok(Err(AppError::WrongPassword)) => {
-            page.old_error = Some("the current password is wrong".into());
+            page.old_error = Some(msg("account-current-wrong"));
             (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
         }
         Ok(Err(AppError::Invalid(message))) => {
@@ -357,10 +414,9 @@ async fn tokens(
         Ok(l) => l,
         Err(e) => return page_error(e),
     };
-    let notice = query
-        .revoked
-        .filter(|id| is_token_id(id))
-        .map(|id| format!("Token {id} was revoked: it is refused from now on."));
+    let notice = query.revoked.filter(|id| is_token_id(id)).map(|id| {
+        zonewatch_i18n::Tr::new(super::lang::current()).f("tokens-revoked", &[("id", id.into())])
+    });
     render(&TokensPage {
         chrome: Chrome::of(&session),
         notice,

@@ -39,27 +39,36 @@ fn figure(report: &serde_json::Value, path: &str) -> String {
     }
 }
 
-/// The figures shown, by their FORMAT.md key.
+/// The figures shown, by their FORMAT.md key, with the message key of the label.
 const FIGURES: [(&str, &str); 12] = [
-    ("sites.scam_compounds", "scam compounds"),
-    ("sites.suspected_sites", "suspected sites"),
+    ("sites.scam_compounds", "dash-fig-scam-compounds"),
+    ("sites.suspected_sites", "dash-fig-suspected-sites"),
+    ("interventions.sites_with_intervention", "dash-fig-raided"),
+    ("interventions.operating_after", "dash-fig-operating-after"),
     (
-        "interventions.sites_with_intervention",
-        "sites raided or rescued",
+        "interventions.not_operating_after",
+        "dash-fig-not-operating-after",
     ),
-    (
-        "interventions.operating_after",
-        "operating after intervention",
-    ),
-    ("interventions.not_operating_after", "not operating after"),
-    ("interventions.uncertain", "uncertain"),
-    ("interventions.unobserved", "unobserved since"),
-    ("persons.survivors_interviewed", "survivors interviewed"),
-    ("persons.minors_interviewed", "minors interviewed"),
-    ("incidents.deaths", "deaths"),
-    ("legal.trafficking", "trafficking indicated"),
-    ("legal.forced_labour", "forced labour indicated"),
+    ("interventions.uncertain", "dash-fig-uncertain"),
+    ("interventions.unobserved", "dash-fig-unobserved"),
+    ("persons.survivors_interviewed", "dash-fig-survivors"),
+    ("persons.minors_interviewed", "dash-fig-minors"),
+    ("incidents.deaths", "dash-fig-deaths"),
+    ("legal.trafficking", "dash-fig-trafficking"),
+    ("legal.forced_labour", "dash-fig-forced-labour"),
 ];
+
+/// A figure as the page's language writes numbers (`12`, `<5`).
+fn number(chrome: &Chrome, figure: &str) -> String {
+    let (prefix, digits) = match figure.strip_prefix('<') {
+        Some(rest) => ("<", rest),
+        None => ("", figure),
+    };
+    match digits.parse::<u64>() {
+        Ok(n) => format!("{prefix}{}", chrome.tr.num(n)),
+        Err(_) => figure.to_owned(),
+    }
+}
 
 async fn dashboard(State(state): State<Shared>, PageSession(session): PageSession) -> Response {
     let actor = session.actor.clone();
@@ -74,12 +83,13 @@ async fn dashboard(State(state): State<Shared>, PageSession(session): PageSessio
         Ok(r) => r,
         Err(e) => return page_error(e),
     };
+    let chrome = Chrome::of(&session);
     let figures = FIGURES
         .iter()
-        .map(|(path, label)| ((*label).to_owned(), figure(&report, path)))
+        .map(|(path, label)| (chrome.t(label), number(&chrome, &figure(&report, path))))
         .collect();
     render(&Dashboard {
-        chrome: Chrome::of(&session),
+        chrome,
         public,
         figures,
         map,

@@ -9,6 +9,7 @@
 mod account;
 mod dashboard;
 mod evidence;
+pub(crate) mod lang;
 mod records;
 mod report;
 mod search;
@@ -20,6 +21,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+
+use zonewatch_i18n::{Locale, Tr};
 
 use crate::auth::{self, csrf, Session};
 use crate::{ApiError, Shared};
@@ -66,12 +69,25 @@ async fn favicon() -> StatusCode {
 }
 
 /// What `base.html` shows around every page: who is logged in (nobody on the login
-/// and error pages), their role, and the CSRF token of the logout form.
-#[derive(Clone, Debug, Default)]
+/// and error pages), their role, the CSRF token of the logout form, and the
+/// interface language ([`lang`]) every word of the page is in.
+#[derive(Clone, Debug)]
 pub(crate) struct Chrome {
     pub user: Option<String>,
     pub role: String,
     pub csrf: String,
+    pub tr: Tr,
+}
+
+impl Default for Chrome {
+    fn default() -> Chrome {
+        Chrome {
+            user: None,
+            role: String::new(),
+            csrf: String::new(),
+            tr: Tr::new(lang::current()),
+        }
+    }
 }
 
 impl Chrome {
@@ -80,7 +96,62 @@ impl Chrome {
             user: Some(session.actor.name.clone()),
             role: session.actor.role.to_string(),
             csrf: session.csrf.clone(),
+            ..Chrome::default()
         }
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    /// The message `key` with its one variable, `count`.
+    pub fn tn<'a>(&self, key: &str, count: impl Into<zonewatch_i18n::Arg<'a>>) -> String {
+        self.tr.f(key, &[("count", count.into())])
+    }
+
+    /// A record kind's name.
+    pub fn kind_label(&self, kind: &zonewatch_model::Kind) -> String {
+        self.t(&format!("kind-{}", kind.as_str()))
+    }
+
+    /// A vocabulary value's label (the value itself when it has none).
+    pub fn value_label(&self, value: &str) -> String {
+        value_label(self.tr, value)
+    }
+
+    /// The page's language tag, for `<html lang>`.
+    pub fn lang(&self) -> &'static str {
+        self.tr.locale().tag()
+    }
+
+    /// The role's name in the page's language.
+    pub fn role_label(&self) -> String {
+        match self.role.as_str() {
+            "admin" => self.t("role-admin"),
+            "investigator" => self.t("role-investigator"),
+            "analyst" => self.t("role-analyst"),
+            "viewer" => self.t("role-viewer"),
+            other => other.to_owned(),
+        }
+    }
+
+    /// Every language, with whether it is the page's: (tag, autonym, current).
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Locale::ALL
+            .iter()
+            .map(|l| (l.tag(), l.autonym(), *l == self.tr.locale()))
+            .collect()
+    }
+}
+
+/// A vocabulary value's label in `tr`'s language (the value itself when it has none).
+pub(crate) fn value_label(tr: Tr, value: &str) -> String {
+    let key = zonewatch_model::fields::value_label_key(value);
+    if tr.has(&key) {
+        tr.t(&key)
+    } else {
+        value.to_owned()
     }
 }
 
@@ -122,10 +193,7 @@ pub(crate) fn render<T: Template>(t: &T) -> Response {
 }
 
 #[derive(Template)]
-#[template(
-    source = "{% extends \"base.html\" %}{% block content %}<h1>Error</h1><p class=\"error\">{{ message }}</p>{% endblock %}",
-    ext = "html"
-)]
+#[template(path = "error.html")]
 struct ErrorPage {
     chrome: Chrome,
     message: String,

@@ -22,6 +22,8 @@ use zonewatch_app::Action;
 use zonewatch_model::fields::{fields, FieldType};
 use zonewatch_model::{Body, Json, Kind, Record};
 
+use zonewatch_i18n::Tr;
+
 use super::{page_error, render, Chrome, PageSession};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::Session;
@@ -53,14 +55,20 @@ enum Input {
 
 struct Spec {
     name: &'static str,
+    /// The field's label in the page's language, with its help and whether it is
+    /// restricted.
     label: String,
+    /// The bare label, for a record's page.
+    short: String,
     input: Input,
     required: bool,
 }
 
 /// A kind's form, generated from the field table (`zonewatch_model::fields`): one
-/// input per field, in FORMAT.md order, labelled as the table says.
+/// input per field, in FORMAT.md order, labelled as the table says in the page's
+/// language (by [`zonewatch_model::fields::FieldDef::label_key`]).
 fn spec(kind: Kind) -> Vec<Spec> {
+    let tr = Tr::new(super::lang::current());
     fields(kind)
         .map(|def| {
             let input = match def.ty {
@@ -77,16 +85,18 @@ fn spec(kind: Kind) -> Vec<Spec> {
                 FieldType::TextList | FieldType::IdList | FieldType::VocabList(_) => Input::List,
                 FieldType::Objects => Input::Rows(def.members),
             };
-            let mut label = def.label.to_owned();
-            if let Some(help) = def.help {
-                label.push_str(&format!(" ({help})"));
+            let short = tr.t(&def.label_key(kind));
+            let mut label = short.clone();
+            if let Some(help) = def.help_key(kind) {
+                label.push_str(&format!(" ({})", tr.t(&help)));
             }
             if def.secret() {
-                label.push_str(" (restricted)");
+                label.push_str(&format!(" ({})", tr.t("form-restricted")));
             }
             Spec {
                 name: def.path,
                 label,
+                short,
                 input,
                 required: def.required,
             }
@@ -101,7 +111,8 @@ pub struct FieldView {
     /// `text`, `number`, `select`, `textarea`.
     pub widget: &'static str,
     pub value: String,
-    pub options: Vec<(&'static str, bool)>,
+    /// (value, label, selected).
+    pub options: Vec<(&'static str, String, bool)>,
     pub required: bool,
     pub error: Option<String>,
     pub readonly: bool,
@@ -128,10 +139,16 @@ fn views(
         .map(|s| {
             let value = values.get(s.name).cloned().unwrap_or_default();
             let (widget, options) = match s.input {
-                Input::Choice(all) => (
-                    "select",
-                    all().into_iter().map(|o| (o, o == value)).collect(),
-                ),
+                Input::Choice(all) => {
+                    let tr = Tr::new(super::lang::current());
+                    (
+                        "select",
+                        all()
+                            .into_iter()
+                            .map(|o| (o, super::value_label(tr, o), o == value))
+                            .collect(),
+                    )
+                }
                 Input::Number | Input::Integer => ("number", Vec::new()),
                 Input::LongText | Input::Rows(_) => ("textarea", Vec::new()),
                 Input::Text | Input::Date | Input::List => ("text", Vec::new()),
@@ -289,6 +306,23 @@ fn form_values(record: &Record, specs: &[Spec]) -> BTreeMap<String, String> {
     values
 }
 
+fn kind_name(tr: Tr, kind: Kind) -> String {
+    tr.t(&format!("kind-{}", kind.as_str()))
+}
+
+fn new_title(kind: Kind) -> String {
+    let tr = Tr::new(super::lang::current());
+    tr.f("form-new", &[("kind", kind_name(tr, kind).into())])
+}
+
+fn edit_title(kind: Kind, id: &str) -> String {
+    let tr = Tr::new(super::lang::current());
+    tr.f(
+        "form-edit",
+        &[("kind", kind_name(tr, kind).into()), ("id", id.into())],
+    )
+}
+
 fn kind_and_spec(plural: &str) -> Result<(Kind, Vec<Spec>), ApiError> {
     let kind = crate::api::kind_of(plural)?;
     Ok((kind, spec(kind)))
@@ -345,7 +379,7 @@ async fn new_form(
     show(
         StatusCode::OK,
         &session,
-        format!("New {kind}"),
+        new_title(kind),
         format!("/records/{plural}/new"),
         &specs,
         &prefill,
@@ -401,7 +435,7 @@ async fn edit_form(
     show(
         StatusCode::OK,
         &session,
-        format!("Edit {kind} {id}"),
+        edit_title(kind, &id),
         format!("/records/{plural}/{id}/edit"),
         &specs,
         &values,
@@ -534,7 +568,7 @@ async fn create(
             Ok((errors, general)) => show(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &session,
-                format!("New {kind}"),
+                new_title(kind),
                 format!("/records/{plural}/new"),
                 &specs,
                 &values,
@@ -573,7 +607,7 @@ async fn update(
             Ok((errors, general)) => show(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &session,
-                format!("Edit {kind} {id}"),
+                edit_title(kind, &id),
                 format!("/records/{plural}/{id}/edit"),
                 &specs,
                 &values,
@@ -601,7 +635,8 @@ struct RecordsPage {
     chrome: Chrome,
     title: String,
     plural: String,
-    kinds: Vec<(&'static str, bool)>,
+    /// (plural, label, current).
+    kinds: Vec<(&'static str, String, bool)>,
     q: String,
     rows: Vec<ListRow>,
     next: Option<String>,
@@ -683,10 +718,24 @@ async fn list_page(
         Ok(r) => r,
         Err(e) => return page_error(e),
     };
+    let chrome = Chrome::of(&session);
+    let tr = chrome.tr;
     let page = RecordsPage {
-        chrome: Chrome::of(&session),
-        title: format!("Records: {plural}"),
-        kinds: Kind::ALL.iter().map(|k| (k.plural(), *k == kind)).collect(),
+        title: tr.f(
+            "records-title",
+            &[(
+                "kind",
+                tr.t(&format!("kind-{}-plural", kind.as_str())).into(),
+            )],
+        ),
+        kinds: Kind::ALL
+            .iter()
+            .map(|k| {
+                let label = tr.t(&format!("kind-{}-plural", k.as_str()));
+                (k.plural(), label, *k == kind)
+            })
+            .collect(),
+        chrome,
         plural,
         q,
         rows,
@@ -749,13 +798,14 @@ async fn record_page(
         return Redirect::to(&format!("/sites/{id}")).into_response();
     }
     let lookup = id.clone();
+    let locale = super::lang::current();
     let result = with_app(&state, session.actor.clone(), move |app| {
         let Some(view) = app.record_get(kind, &lookup)? else {
             return Ok(None);
         };
         // A person's page shows the legal tests their records support.
         let assessment = if kind == Kind::Person && app.may(Action::ReadInternal) {
-            app.assess(Some(&lookup))?.map(|a| a.text())
+            app.assess(Some(&lookup))?.map(|a| a.text_in(locale))
         } else {
             None
         };
@@ -779,13 +829,25 @@ async fn record_page(
     // In the form's order, then anything the form does not have.
     let mut fields: Vec<ShownField> = specs
         .iter()
-        .filter_map(|s| values.remove(s.name).map(|text| shown(s.name, text)))
+        .filter_map(|s| {
+            values.remove(s.name).map(|text| {
+                let text = match s.input {
+                    Input::Choice(_) => super::value_label(Tr::new(locale), &text),
+                    _ => text,
+                };
+                shown(s.name, s.short.clone(), text)
+            })
+        })
         .collect();
-    fields.extend(values.into_iter().map(|(name, text)| shown(&name, text)));
+    fields.extend(
+        values
+            .into_iter()
+            .map(|(name, text)| shown(&name, name.clone(), text)),
+    );
     let editable = session.actor.may(Action::WriteRecords) && !view.withheld;
     render(&RecordPage {
         chrome: Chrome::of(&session),
-        kind: kind.to_string(),
+        kind: kind_name(Tr::new(locale), kind),
         edit: editable.then(|| format!("/records/{plural}/{id}/edit")),
         id,
         withheld: view.withheld,
@@ -811,12 +873,14 @@ const REFERENCE_FIELDS: &[&str] = &[
 /// One field of a record page.
 pub struct ShownField {
     pub name: String,
+    /// The field's label in the page's language.
+    pub label: String,
     pub text: String,
     /// The ids it names, when it is a reference field.
     pub links: Vec<String>,
 }
 
-fn shown(name: &str, text: String) -> ShownField {
+fn shown(name: &str, label: String, text: String) -> ShownField {
     let links = if REFERENCE_FIELDS.contains(&name) {
         text.split(", ").map(str::to_owned).collect()
     } else {
@@ -824,6 +888,7 @@ fn shown(name: &str, text: String) -> ShownField {
     };
     ShownField {
         name: name.to_owned(),
+        label,
         text,
         links,
     }

@@ -41,13 +41,14 @@ async fn report(
     }
     let download = query.download.is_some();
     let wanted = format.clone();
+    let locale = super::lang::current();
     let result = with_app(&state, session.actor, move |app| {
         let public = public || !app.may(Action::ReadInternal);
         let report = app.report(public, None, false)?;
         let text = match wanted.as_str() {
-            "md" => report.markdown(),
+            "md" => report.markdown_in(locale),
             "json" => serde_json::to_string_pretty(&report.json()).map_err(ApiError::internal)?,
-            _ => report.html(),
+            _ => report.html_in(locale),
         };
         Ok((text, report.is_public()))
     })

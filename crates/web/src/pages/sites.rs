@@ -130,6 +130,9 @@ async fn sites(
 struct SitePage {
     chrome: Chrome,
     site: SiteRow,
+    /// The category and country as the page's language names them.
+    category: String,
+    country: String,
     timeline: Option<String>,
     map: String,
     json: String,
@@ -161,8 +164,22 @@ async fn site(
         Err(e) => return page_error(e),
     };
     let site = SiteRow::of(&view.record);
+    let chrome = Chrome::of(&session);
+    let country_key = format!("country-{}", site.country);
     render(&SitePage {
-        chrome: Chrome::of(&session),
+        category: chrome.value_label(&site.category),
+        country: if site.country.len() == 2 && chrome.tr.has(&country_key) {
+            chrome.tr.f(
+                "site-country",
+                &[
+                    ("name", chrome.t(&country_key).into()),
+                    ("code", site.country.as_str().into()),
+                ],
+            )
+        } else {
+            site.country.clone()
+        },
+        chrome,
         map,
         json: view.json,
         site,
