@@ -137,18 +137,28 @@ impl PostgresWrite<'_> {
              ON CONFLICT (id) DO UPDATE SET sensitivity = excluded.sensitivity,
                 body = excluded.body, restricted = excluded.restricted
              WHERE records.kind = excluded.kind
-             RETURNING id",
+             RETURNING id, (xmax = 0) AS inserted",
             &[&ids, &kinds, &sensitivities, &bodies, &restricted],
         )?;
         let (targets, sources) = std::mem::take(&mut self.pending_refs);
         let written_all = written.len() == rows.len();
+        // A row that replaced a stored record drops the references it had; a new
+        // one has none to drop. Only replaced rows are asked for: inside one long
+        // import the planner, whose statistics still say record_refs is empty, scans
+        // the whole table for each such query (a million-record import took 143 s
+        // instead of 21 s when every batch asked).
+        let replaced: Vec<String> = written
+            .iter()
+            .filter(|r| !r.get::<_, bool>(1))
+            .map(|r| r.get(0))
+            .collect();
         let written: HashSet<String> = written.iter().map(|r| r.get(0)).collect();
-        // The references of the rows written replace those they had; a row not
-        // written (a kind conflict, which fails the import) keeps its own.
-        self.tx.execute(
-            "DELETE FROM record_refs WHERE source = ANY($1)",
-            &[&written.iter().collect::<Vec<_>>()],
-        )?;
+        if !replaced.is_empty() {
+            self.tx.execute(
+                "DELETE FROM record_refs WHERE source = ANY($1)",
+                &[&replaced],
+            )?;
+        }
         let keep: Vec<bool> = sources.iter().map(|s| written.contains(s)).collect();
         fn pick<'a>(list: &'a [String], keep: &[bool]) -> Vec<&'a str> {
             list.iter()
